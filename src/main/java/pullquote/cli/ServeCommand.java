@@ -1,0 +1,106 @@
+package pullquote.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import pullquote.index.IndexLayout;
+import pullquote.index.LiveIndex;
+import pullquote.index.ReviewAnalyzers;
+import pullquote.ingest.IngestOptions;
+import pullquote.ingest.Json;
+import pullquote.search.LuceneReviewSearchService;
+import pullquote.server.ApiServer;
+
+/** {@code pullquote serve}: the HTTP API and web page over the index, picking up rebuilds live. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the search page and JSON API over the index.",
+      "With the default index and none built yet, the bundled sample data is indexed first.",
+      "A rebuild published by 'pullquote index' is picked up within a second, without a restart."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  private static final long POLL_MILLIS = 1000;
+
+  @Mixin IndexOption index = new IndexOption();
+
+  @Option(names = "--port", paramLabel = "N", description = "Port (default: ${DEFAULT-VALUE}).")
+  int port = 7070;
+
+  @Option(
+      names = "--host",
+      paramLabel = "H",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host = "127.0.0.1";
+
+  @Option(
+      names = "--web",
+      paramLabel = "DIR",
+      description = "Directory of the web page (default: web/ in the pullquote directory).")
+  Path web;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = index.dir();
+    var layout = new IndexLayout(dir);
+    if (layout.current().isEmpty()) {
+      if (!index.isDefault() || !Files.isDirectory(AppHome.sampleData())) {
+        System.err.println(
+            "pullquote serve: no index in "
+                + dir
+                + "; build one with: pullquote index --index "
+                + dir
+                + " PATH...");
+        return 1;
+      }
+      System.out.println(
+          "No index yet; indexing the bundled sample data in " + AppHome.sampleData() + " first.");
+      int built =
+          IndexCommand.build(dir, List.of(AppHome.sampleData()), IngestOptions.DEFAULT, true);
+      if (built != 0) {
+        return built;
+      }
+    }
+    var json = Json.newMapper();
+    try (var live = new LiveIndex(layout, json)) {
+      live.refresh();
+      var poller =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "index-poller");
+                t.setDaemon(true);
+                return t;
+              });
+      poller.scheduleWithFixedDelay(
+          live::refreshQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+      var search = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
+      try (var server = new ApiServer(search, json, web != null ? web : AppHome.web())) {
+        server.start(host, port);
+        System.out.printf(
+            "pullquote is serving %s at http://%s:%d/ (Ctrl-C to stop)%n",
+            dir, host, server.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      server.close();
+                      stopped.countDown();
+                    }));
+        stopped.await();
+      } finally {
+        poller.shutdownNow();
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,130 @@
+package pullquote.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import pullquote.ingest.IngestProgress;
+import pullquote.ingest.IngestReport;
+import pullquote.ingest.Ingestor;
+
+/**
+ * Rebuilds an index offline: ingests everything into a fresh generation beside the live one and
+ * publishes it only once it is committed. A crash or Ctrl-C part way leaves the old index served.
+ */
+public final class IndexBuilder {
+
+  private static final double RAM_BUFFER_MB = 256;
+
+  private final Ingestor ingestor;
+  private final Analyzer analyzer;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public IndexBuilder(Ingestor ingestor, Analyzer analyzer, ObjectMapper json, Clock clock) {
+    this.ingestor = ingestor;
+    this.analyzer = analyzer;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * What a build did.
+   *
+   * @param generation the published generation, or null when nothing could be indexed
+   */
+  public record Result(IngestReport report, BuildInfo info, Path generation) {
+    public boolean published() {
+      return generation != null;
+    }
+  }
+
+  /**
+   * Builds and publishes a new generation from the inputs.
+   *
+   * @throws IOException when the index cannot be written; the live index is then left as it was
+   */
+  public Result build(IndexLayout layout, List<Path> inputs, IngestProgress progress)
+      throws IOException {
+    Instant start = clock.instant();
+    try (IndexLayout.BuildLock lock = layout.lockForBuild()) {
+      Path generation = layout.newGeneration();
+      boolean published = false;
+      try {
+        IngestReport report = write(generation, inputs, progress);
+        BuildInfo info = info(report, start);
+        if (report.reviews() > 0) {
+          json.writerWithDefaultPrettyPrinter()
+              .writeValue(generation.resolve(BuildInfo.FILE_NAME).toFile(), info);
+          layout.publish(generation);
+          published = true;
+          layout.prune();
+        }
+        return new Result(report, info, published ? generation : null);
+      } finally {
+        if (!published) {
+          layout.discard(generation);
+        }
+      }
+    }
+  }
+
+  private IngestReport write(Path generation, List<Path> inputs, IngestProgress progress)
+      throws IOException {
+    ReviewDocuments documents = new ReviewDocuments(ReviewFields.facetsConfig());
+    IndexWriterConfig config =
+        new IndexWriterConfig(analyzer)
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+            .setRAMBufferSizeMB(RAM_BUFFER_MB);
+    try (FSDirectory dir = FSDirectory.open(generation);
+        IndexWriter writer = new IndexWriter(dir, config)) {
+      IngestReport report;
+      try {
+        report =
+            ingestor.ingest(
+                inputs,
+                review -> {
+                  try {
+                    writer.addDocument(documents.toDocument(review));
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                progress);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      writer.forceMerge(1);
+      writer.commit();
+      return report;
+    }
+  }
+
+  private BuildInfo info(IngestReport report, Instant start) {
+    Map<String, Long> skipped = new LinkedHashMap<>();
+    report.skipped().forEach((reason, n) -> skipped.put(reason.key(), n));
+    Map<String, Long> bySource = new LinkedHashMap<>();
+    report.bySource().forEach((source, n) -> bySource.put(source.key(), n));
+    Map<String, Long> bySentiment = new LinkedHashMap<>();
+    report.bySentiment().forEach((s, n) -> bySentiment.put(s.key(), n));
+    Instant end = clock.instant();
+    return new BuildInfo(
+        end,
+        end.toEpochMilli() - start.toEpochMilli(),
+        report.filesRead(),
+        report.reviews(),
+        skipped,
+        report.notes(),
+        bySource,
+        bySentiment);
+  }
+}

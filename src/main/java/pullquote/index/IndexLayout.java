@@ -1,0 +1,167 @@
+package pullquote.index;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * An index directory holds numbered generations ({@code gen-000001}, ...) and a {@code CURRENT}
+ * file naming the one being served. A build writes a new generation beside the live one and
+ * publishes it by replacing {@code CURRENT} with an atomic rename, so readers see the old index or
+ * the new one, never a half-built one.
+ */
+public final class IndexLayout {
+
+  static final String CURRENT = "CURRENT";
+  private static final String LOCK = "build.lock";
+  private static final Pattern GENERATION = Pattern.compile("gen-(\\d{6,})");
+  private static final int GENERATIONS_KEPT = 2;
+
+  private final Path root;
+
+  public IndexLayout(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The published generation's directory, if there is one. */
+  public Optional<Path> current() throws IOException {
+    Path pointer = root.resolve(CURRENT);
+    if (!Files.isRegularFile(pointer)) {
+      return Optional.empty();
+    }
+    String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+    if (!GENERATION.matcher(name).matches()) {
+      throw new IOException(pointer + " names '" + name + "', which is not an index generation");
+    }
+    Path generation = root.resolve(name);
+    if (!Files.isDirectory(generation)) {
+      throw new IOException(pointer + " names " + name + ", which does not exist in " + root);
+    }
+    return Optional.of(generation);
+  }
+
+  /** Takes the build lock, so two rebuilds of one index cannot run at once. */
+  public BuildLock lockForBuild() throws IOException {
+    Files.createDirectories(root);
+    FileChannel channel =
+        FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IOException("another index build is running on " + root);
+    }
+    return new BuildLock(channel, lock);
+  }
+
+  /** Creates the directory for the next generation. */
+  public Path newGeneration() throws IOException {
+    int next = generations().stream().mapToInt(IndexLayout::number).max().orElse(0) + 1;
+    while (true) {
+      Path dir = root.resolve(String.format("gen-%06d", next));
+      try {
+        return Files.createDirectory(dir);
+      } catch (FileAlreadyExistsException e) {
+        next++;
+      }
+    }
+  }
+
+  /** Makes the generation the served one, atomically. */
+  public void publish(Path generation) throws IOException {
+    Path temp = root.resolve(CURRENT + ".tmp");
+    Files.writeString(temp, generation.getFileName() + "\n", StandardCharsets.UTF_8);
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+    try {
+      Files.move(temp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("the file system of " + root + " cannot replace files atomically", e);
+    }
+  }
+
+  /**
+   * Deletes generations other than the current one and the one before it: the previous one stays
+   * for a server that has not yet switched. Unpublished leftovers of crashed builds go too.
+   */
+  public void prune() throws IOException {
+    Optional<Path> current = current();
+    List<Path> all = generations();
+    all.sort(Comparator.comparingInt(IndexLayout::number).reversed());
+    int kept = 0;
+    for (Path generation : all) {
+      boolean isCurrent = current.isPresent() && current.get().equals(generation);
+      boolean olderThanCurrent = current.isPresent() && number(generation) < number(current.get());
+      if (isCurrent || (olderThanCurrent && kept < GENERATIONS_KEPT)) {
+        kept++;
+        continue;
+      }
+      deleteTree(generation);
+    }
+  }
+
+  /** Removes a generation that was never published. */
+  public void discard(Path generation) throws IOException {
+    deleteTree(generation);
+  }
+
+  private List<Path> generations() throws IOException {
+    if (!Files.isDirectory(root)) {
+      return new ArrayList<>();
+    }
+    try (Stream<Path> list = Files.list(root)) {
+      return new ArrayList<>(
+          list.filter(Files::isDirectory)
+              .filter(p -> GENERATION.matcher(p.getFileName().toString()).matches())
+              .toList());
+    }
+  }
+
+  private static int number(Path generation) {
+    var m = GENERATION.matcher(generation.getFileName().toString());
+    return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** The held build lock; closing it lets the next build in. */
+  public record BuildLock(FileChannel channel, FileLock lock) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      lock.release();
+      channel.close();
+    }
+  }
+}

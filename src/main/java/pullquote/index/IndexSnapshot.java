@@ -1,0 +1,119 @@
+package pullquote.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One open generation of the index with what searching it needs: the searcher, the facet state
+ * (built once per generation, not per query), and its build information. Reference-counted, so a
+ * swap closes it only after the last request using it has finished.
+ */
+public final class IndexSnapshot {
+
+  private final Path generation;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final SortedSetDocValuesReaderState facetState;
+  private final FacetsConfig facetsConfig;
+  private final BuildInfo buildInfo;
+  private final long sizeBytes;
+  private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
+
+  private IndexSnapshot(
+      Path generation,
+      DirectoryReader reader,
+      FacetsConfig facetsConfig,
+      BuildInfo buildInfo,
+      long sizeBytes)
+      throws IOException {
+    this.generation = generation;
+    this.reader = reader;
+    this.searcher = new IndexSearcher(reader);
+    this.facetsConfig = facetsConfig;
+    this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+    this.buildInfo = buildInfo;
+    this.sizeBytes = sizeBytes;
+  }
+
+  /** Opens a published generation. */
+  public static IndexSnapshot open(Path generation, ObjectMapper json) throws IOException {
+    DirectoryReader reader = DirectoryReader.open(FSDirectory.open(generation));
+    try {
+      Path infoFile = generation.resolve(BuildInfo.FILE_NAME);
+      BuildInfo info =
+          Files.isRegularFile(infoFile) ? json.readValue(infoFile.toFile(), BuildInfo.class) : null;
+      return new IndexSnapshot(
+          generation, reader, ReviewFields.facetsConfig(), info, sizeOf(generation));
+    } catch (IOException | RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  public Path generation() {
+    return generation;
+  }
+
+  public IndexSearcher searcher() {
+    return searcher;
+  }
+
+  public SortedSetDocValuesReaderState facetState() {
+    return facetState;
+  }
+
+  public FacetsConfig facetsConfig() {
+    return facetsConfig;
+  }
+
+  public Optional<BuildInfo> buildInfo() {
+    return Optional.ofNullable(buildInfo);
+  }
+
+  public long sizeBytes() {
+    return sizeBytes;
+  }
+
+  public int reviewCount() {
+    return reader.numDocs();
+  }
+
+  /**
+   * A value computed once per generation and kept with it, such as the critic directory, so it is
+   * never stale and never computed per request.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Class<T> type, Function<IndexSnapshot, T> compute) {
+    return (T) derived.computeIfAbsent(type, k -> compute.apply(this));
+  }
+
+  boolean tryIncRef() {
+    return reader.tryIncRef();
+  }
+
+  void decRef() throws IOException {
+    reader.decRef();
+  }
+
+  private static long sizeOf(Path generation) throws IOException {
+    try (Stream<Path> files = Files.list(generation)) {
+      long total = 0;
+      for (Path file : files.toList()) {
+        total += Files.isRegularFile(file) ? Files.size(file) : 0;
+      }
+      return total;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package pullquote.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The served index: the current snapshot, swapped for a new one when a rebuild publishes a new
+ * generation. Requests {@link #acquire} a snapshot and release it when done, so a swap never pulls
+ * an index out from under a running query.
+ */
+public final class LiveIndex implements Closeable {
+
+  private static final Logger LOG = Logger.getLogger(LiveIndex.class.getName());
+
+  private final IndexLayout layout;
+  private final ObjectMapper json;
+  private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
+
+  public LiveIndex(IndexLayout layout, ObjectMapper json) {
+    this.layout = layout;
+    this.json = json;
+  }
+
+  public IndexLayout layout() {
+    return layout;
+  }
+
+  /**
+   * Opens the published generation if it differs from the served one.
+   *
+   * @return true when a new generation is now served
+   * @throws IOException when the published generation cannot be opened; the old one stays served
+   */
+  public synchronized boolean refresh() throws IOException {
+    Optional<Path> published = layout.current();
+    IndexSnapshot served = current.get();
+    if (published.isEmpty() || (served != null && served.generation().equals(published.get()))) {
+      return false;
+    }
+    IndexSnapshot opened = IndexSnapshot.open(published.get(), json);
+    IndexSnapshot previous = current.getAndSet(opened);
+    if (previous != null) {
+      previous.decRef();
+    }
+    return true;
+  }
+
+  /** Like {@link #refresh} for a background poller: a failure is logged, not thrown. */
+  public void refreshQuietly() {
+    try {
+      if (refresh()) {
+        LOG.info(() -> "now serving " + current.get().generation());
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "could not open the new index generation; still serving the old one", e);
+    }
+  }
+
+  /** Runs the function on the served snapshot, holding it open meanwhile. */
+  public <T> T withSnapshot(Function<IndexSnapshot, T> work) {
+    IndexSnapshot snapshot = acquire();
+    try {
+      return work.apply(snapshot);
+    } finally {
+      release(snapshot);
+    }
+  }
+
+  private IndexSnapshot acquire() {
+    while (true) {
+      IndexSnapshot snapshot = current.get();
+      if (snapshot == null) {
+        throw new IndexUnavailableException("no index has been built in " + layout.root());
+      }
+      if (snapshot.tryIncRef()) {
+        return snapshot;
+      }
+    }
+  }
+
+  private static void release(IndexSnapshot snapshot) {
+    try {
+      snapshot.decRef();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "could not close an old index generation", e);
+    }
+  }
+
+  public boolean isOpen() {
+    return current.get() != null;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    IndexSnapshot snapshot = current.getAndSet(null);
+    if (snapshot != null) {
+      snapshot.decRef();
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package pullquote.index;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+import pullquote.ingest.Review;
+import pullquote.sentiment.Sentiment;
+import pullquote.sentiment.SentimentSource;
+
+/** Where a review becomes a Lucene document, and a stored document becomes a review again. */
+public final class ReviewDocuments {
+
+  private final FacetsConfig facets;
+
+  public ReviewDocuments(FacetsConfig facets) {
+    this.facets = facets;
+  }
+
+  public Document toDocument(Review review) throws IOException {
+    Document doc = new Document();
+    doc.add(new StringField(ReviewFields.ID, review.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ReviewFields.ID, new BytesRef(review.id())));
+    doc.add(new Field(ReviewFields.TEXT, review.text(), ReviewFields.TEXT_TYPE));
+    addName(
+        doc,
+        review.critic(),
+        ReviewFields.CRITIC,
+        ReviewFields.CRITIC_EXACT,
+        ReviewFields.CRITIC_WORDS);
+    addName(
+        doc,
+        review.publication(),
+        ReviewFields.PUBLICATION,
+        ReviewFields.PUBLICATION_EXACT,
+        ReviewFields.PUBLICATION_WORDS);
+    addName(
+        doc, review.work(), ReviewFields.WORK, ReviewFields.WORK_EXACT, ReviewFields.WORK_WORDS);
+    addKeyword(doc, ReviewFields.SENTIMENT, review.sentiment().key());
+    addKeyword(doc, ReviewFields.SENTIMENT_SOURCE, review.sentimentSource().key());
+    if (review.sentimentConfidence() != null) {
+      doc.add(new StoredField(ReviewFields.SENTIMENT_CONFIDENCE, review.sentimentConfidence()));
+    }
+    if (review.score() != null) {
+      doc.add(new IntPoint(ReviewFields.SCORE, review.score()));
+      doc.add(new NumericDocValuesField(ReviewFields.SCORE, review.score()));
+      doc.add(new StoredField(ReviewFields.SCORE, review.score()));
+    }
+    if (review.scoreRaw() != null) {
+      doc.add(new StoredField(ReviewFields.SCORE_RAW, review.scoreRaw()));
+    }
+    if (review.date() != null) {
+      long day = review.date().toEpochDay();
+      doc.add(new LongPoint(ReviewFields.DATE, day));
+      doc.add(new NumericDocValuesField(ReviewFields.DATE, day));
+      doc.add(new StoredField(ReviewFields.DATE, day));
+    }
+    doc.add(new StoredField(ReviewFields.SOURCE, review.source()));
+    doc.add(new StoredField(ReviewFields.POSITION, review.position()));
+    return facets.build(doc);
+  }
+
+  private static void addName(
+      Document doc, String value, String field, String exact, String words) {
+    if (value == null) {
+      return;
+    }
+    doc.add(new StoredField(field, value));
+    doc.add(new SortedDocValuesField(field, new BytesRef(value)));
+    doc.add(new SortedSetDocValuesFacetField(field, value));
+    doc.add(new StringField(exact, ReviewAnalyzers.exactName(value), Field.Store.NO));
+    doc.add(new Field(words, value, org.apache.lucene.document.TextField.TYPE_NOT_STORED));
+  }
+
+  private static void addKeyword(Document doc, String field, String value) {
+    doc.add(new StringField(field, value, Field.Store.YES));
+    doc.add(new SortedDocValuesField(field, new BytesRef(value)));
+    doc.add(new SortedSetDocValuesFacetField(field, value));
+  }
+
+  /** Reads a review back from its stored fields. */
+  public static Review fromDocument(Document doc) {
+    Number score =
+        doc.getField(ReviewFields.SCORE) == null
+            ? null
+            : doc.getField(ReviewFields.SCORE).numericValue();
+    Number day =
+        doc.getField(ReviewFields.DATE) == null
+            ? null
+            : doc.getField(ReviewFields.DATE).numericValue();
+    Number confidence =
+        doc.getField(ReviewFields.SENTIMENT_CONFIDENCE) == null
+            ? null
+            : doc.getField(ReviewFields.SENTIMENT_CONFIDENCE).numericValue();
+    return new Review(
+        doc.get(ReviewFields.ID),
+        doc.get(ReviewFields.WORK),
+        doc.get(ReviewFields.CRITIC),
+        doc.get(ReviewFields.PUBLICATION),
+        day == null ? null : LocalDate.ofEpochDay(day.longValue()),
+        doc.get(ReviewFields.SCORE_RAW),
+        score == null ? null : score.intValue(),
+        Sentiment.parse(doc.get(ReviewFields.SENTIMENT)).orElseThrow(),
+        SentimentSource.valueOf(
+            doc.get(ReviewFields.SENTIMENT_SOURCE).toUpperCase(java.util.Locale.ROOT)),
+        confidence == null ? null : confidence.doubleValue(),
+        doc.get(ReviewFields.TEXT),
+        doc.get(ReviewFields.SOURCE),
+        doc.getField(ReviewFields.POSITION).numericValue().intValue());
+  }
+}

@@ -1,0 +1,71 @@
+package pullquote.index;
+
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * Every field of the review index and how it is indexed. No other main class spells a field name.
+ *
+ * <ul>
+ *   <li>{@link #ID}: exact term, stored, sorted doc values (the tie-break that keeps paging
+ *       stable).
+ *   <li>{@link #TEXT}: English analysis with positions for phrases and offsets for highlighting.
+ *   <li>{@link #CRITIC}, {@link #PUBLICATION}, {@link #WORK}: stored display value, sorted doc
+ *       values, a facet dimension; {@code *_exact} terms for filters; {@code *_words} analysed for
+ *       field terms in the query box.
+ *   <li>{@link #SENTIMENT}, {@link #SENTIMENT_SOURCE}: exact term, stored, doc values, facet.
+ *   <li>{@link #SCORE}: int point + numeric doc values + stored; {@link #DATE}: epoch day,
+ *       likewise.
+ * </ul>
+ */
+public final class ReviewFields {
+
+  public static final String ID = "id";
+  public static final String TEXT = "text";
+  public static final String CRITIC = "critic";
+  public static final String CRITIC_EXACT = "critic_exact";
+  public static final String CRITIC_WORDS = "critic_words";
+  public static final String PUBLICATION = "publication";
+  public static final String PUBLICATION_EXACT = "publication_exact";
+  public static final String PUBLICATION_WORDS = "publication_words";
+  public static final String WORK = "work";
+  public static final String WORK_EXACT = "work_exact";
+  public static final String WORK_WORDS = "work_words";
+  public static final String SENTIMENT = "sentiment";
+  public static final String SENTIMENT_SOURCE = "sentiment_source";
+  public static final String SENTIMENT_CONFIDENCE = "sentiment_confidence";
+  public static final String SCORE = "score";
+  public static final String SCORE_RAW = "score_raw";
+  public static final String DATE = "date";
+  public static final String SOURCE = "source";
+  public static final String POSITION = "position";
+
+  /** Facet dimensions, all in Lucene's default sorted-set facet field. */
+  public static final String[] FACET_DIMENSIONS = {
+    CRITIC, PUBLICATION, WORK, SENTIMENT, SENTIMENT_SOURCE
+  };
+
+  /** Stored, tokenized, with frequencies, positions and offsets in the postings. */
+  static final FieldType TEXT_TYPE = textType();
+
+  private ReviewFields() {}
+
+  private static FieldType textType() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(true);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  /** The facet configuration; the same for writing and reading. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (String dim : FACET_DIMENSIONS) {
+      config.setMultiValued(dim, false);
+    }
+    return config;
+  }
+}

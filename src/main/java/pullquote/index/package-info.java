@@ -1,0 +1,2 @@
+/** The Lucene schema, analysis, and offline index builds swapped in atomically by generation. */
+package pullquote.index;

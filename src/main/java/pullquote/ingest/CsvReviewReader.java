@@ -1,0 +1,149 @@
+package pullquote.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads CSV exports with a header row through Commons CSV. A row the parser cannot finish (an
+ * unbalanced quote swallows the rest of the file) is reported, and parsing starts again on the line
+ * after it, so one bad row never costs the rows behind it.
+ */
+public final class CsvReviewReader implements ReviewReader {
+
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
+
+  private final ColumnMapping mapping;
+  private final String workOverride;
+
+  /**
+   * @param workOverride the work for rows whose work column is missing or empty; null to derive it
+   *     from the file name
+   */
+  public CsvReviewReader(ColumnMapping mapping, String workOverride) {
+    this.mapping = mapping;
+    this.workOverride = workOverride;
+  }
+
+  @Override
+  public void read(Path file, ReviewSink sink) throws IOException {
+    List<String> header;
+    Map<InputField, String> columns;
+    try (CSVParser parser = FORMAT.builder().setHeader().get().parse(open(file, 0))) {
+      header = parser.getHeaderNames();
+      columns = mapping.resolve(header);
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      sink.skip(file, 1, SkipReason.MALFORMED_ROW, "unreadable header row: " + e.getMessage());
+      return;
+    }
+    if (!columns.containsKey(InputField.TEXT)) {
+      sink.skip(
+          file,
+          1,
+          SkipReason.MISSING_COLUMN,
+          "no review text column among " + header + "; name one with --map text=COLUMN");
+      return;
+    }
+    String fallbackWork = workOverride != null ? workOverride : WorkTitles.fromFileName(file);
+    long restartLine = 1;
+    while (restartLine > 0) {
+      restartLine = readFrom(file, restartLine, header, columns, fallbackWork, sink);
+    }
+  }
+
+  /**
+   * Parses data rows from the given 0-based count of lines already passed.
+   *
+   * @return the line count to start again from after a row the parser gave up on, or 0 when done
+   */
+  private long readFrom(
+      Path file,
+      long linesPassed,
+      List<String> header,
+      Map<InputField, String> columns,
+      String fallbackWork,
+      ReviewSink sink)
+      throws IOException {
+    CSVFormat format = FORMAT.builder().setHeader(header.toArray(String[]::new)).get();
+    try (CSVParser parser = format.parse(open(file, linesPassed))) {
+      Iterator<CSVRecord> rows = parser.iterator();
+      while (true) {
+        long before = parser.getCurrentLineNumber();
+        int line = (int) (linesPassed + before + 1);
+        CSVRecord row;
+        try {
+          if (!rows.hasNext()) {
+            return 0;
+          }
+          row = rows.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          sink.skip(
+              file, line, SkipReason.MALFORMED_ROW, "cannot parse the row: " + rootMessage(e));
+          return linesPassed + before + 1;
+        }
+        sink.progress(row.getCharacterPosition());
+        emit(row, line, columns, header.size(), fallbackWork, file, sink);
+      }
+    }
+  }
+
+  private static void emit(
+      CSVRecord row,
+      int line,
+      Map<InputField, String> columns,
+      int width,
+      String fallbackWork,
+      Path file,
+      ReviewSink sink) {
+    if (row.size() != width) {
+      sink.skip(
+          file,
+          line,
+          SkipReason.MALFORMED_ROW,
+          "row has " + row.size() + " fields where the header has " + width);
+      return;
+    }
+    Map<InputField, String> values = new EnumMap<>(InputField.class);
+    columns.forEach((field, column) -> values.put(field, row.get(column)));
+    ExportRecords.emit(values, fallbackWork, file, line, RatingScale.Context.EXPORT, sink);
+  }
+
+  /** Opens the file as UTF-8, bad bytes shown as U+FFFD, after skipping whole lines. */
+  private static Reader open(Path file, long skipLines) throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+    for (long i = 0; i < skipLines; i++) {
+      if (reader.readLine() == null) {
+        break;
+      }
+    }
+    return reader;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

@@ -1,0 +1,66 @@
+package pullquote.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one export record (a CSV row or a JSON line, as field values) into a raw review, or skips
+ * it with a reason. The one place CSV and JSON Lines share their record rules.
+ */
+final class ExportRecords {
+
+  private ExportRecords() {}
+
+  static void emit(
+      Map<InputField, String> values,
+      String fallbackWork,
+      Path file,
+      int line,
+      RatingScale.Context scoreContext,
+      ReviewSink sink) {
+    for (Map.Entry<InputField, String> entry : values.entrySet()) {
+      if (FieldValues.hasReplacementCharacter(entry.getValue())) {
+        sink.skip(file, line, SkipReason.INVALID_UTF8, "invalid UTF-8 in " + entry.getKey().key());
+        return;
+      }
+    }
+    String text = FieldValues.clean(values.get(InputField.TEXT));
+    if (text == null) {
+      sink.skip(file, line, SkipReason.EMPTY_TEXT, "the review has no text");
+      return;
+    }
+    String work = FieldValues.clean(values.get(InputField.WORK));
+    sink.accept(
+        new RawReview(
+            FieldValues.clean(values.get(InputField.ID)),
+            work == null ? fallbackWork : work,
+            FieldValues.critic(values.get(InputField.CRITIC)),
+            FieldValues.clean(values.get(InputField.PUBLICATION)),
+            date(values.get(InputField.DATE), file, line, sink),
+            FieldValues.clean(values.get(InputField.SCORE)),
+            scoreContext,
+            FieldValues.clean(values.get(InputField.LABEL)),
+            null,
+            text,
+            file.toString(),
+            line));
+  }
+
+  private static LocalDate date(String raw, Path file, int line, ReviewSink sink) {
+    if (FieldValues.clean(raw) == null) {
+      return null;
+    }
+    Optional<LocalDate> date = FieldValues.date(raw);
+    if (date.isEmpty()) {
+      sink.warn(file, line, "unreadable date", "date '" + raw + "' is not a date; left empty");
+      return null;
+    }
+    if (FieldValues.PLACEHOLDER_DATES.contains(date.get())) {
+      sink.warn(file, line, "placeholder date", "date " + raw + " is a placeholder; left empty");
+      return null;
+    }
+    return date.get();
+  }
+}

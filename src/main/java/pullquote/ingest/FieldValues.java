@@ -1,0 +1,69 @@
+package pullquote.ingest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Cleans the text fields every reader shares: whitespace, uncredited critics, dates. */
+final class FieldValues {
+
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+  private static final Pattern UNCREDITED =
+      Pattern.compile("(?i)(staff\\s*)?\\[?\\s*not credited\\s*]?|staff|anonymous|unknown|n/?a");
+  private static final List<DateTimeFormatter> DATE_FORMATS =
+      List.of(
+          DateTimeFormatter.ISO_LOCAL_DATE,
+          DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH),
+          DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH),
+          DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH),
+          DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ENGLISH));
+
+  /** Dates the upstream RT collections use for "unknown"; indexing them would fake a date sort. */
+  static final Set<LocalDate> PLACEHOLDER_DATES =
+      Set.of(LocalDate.of(1800, 1, 1), LocalDate.of(2000, 1, 1));
+
+  private FieldValues() {}
+
+  /** Folds runs of any white space, non-breaking ones included, to one space; null when blank. */
+  static String clean(String value) {
+    if (value == null) {
+      return null;
+    }
+    String cleaned = SPACES.matcher(value).replaceAll(" ").strip();
+    return cleaned.isEmpty() ? null : cleaned;
+  }
+
+  /** The critic's name, or null for "Staff [Not Credited]" and other ways of saying nobody. */
+  static String critic(String value) {
+    String name = clean(value);
+    return name == null || UNCREDITED.matcher(name).matches() ? null : name;
+  }
+
+  /** A date in any of the common forms; empty when it cannot be read. */
+  static Optional<LocalDate> date(String value) {
+    String text = clean(value);
+    if (text == null) {
+      return Optional.empty();
+    }
+    if (text.length() > 10 && text.charAt(4) == '-' && text.charAt(10) == 'T') {
+      text = text.substring(0, 10);
+    }
+    for (DateTimeFormatter format : DATE_FORMATS) {
+      try {
+        return Optional.of(LocalDate.parse(text, format));
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
+    }
+    return Optional.empty();
+  }
+
+  static boolean hasReplacementCharacter(String value) {
+    return value != null && value.indexOf('\uFFFD') >= 0;
+  }
+}

@@ -1,0 +1,193 @@
+package pullquote.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Reads files and directories (recursively, in name order so ids and order are reproducible), turns
+ * every record into a {@link Review} and hands it on; problems go to the report.
+ */
+public final class Ingestor {
+
+  private final SentimentResolver sentiment;
+  private final ObjectMapper json;
+  private final IngestOptions options;
+
+  public Ingestor(SentimentResolver sentiment, ObjectMapper json, IngestOptions options) {
+    this.sentiment = sentiment;
+    this.json = json;
+    this.options = options;
+  }
+
+  /**
+   * Reads every path; never throws for bad input, which is reported instead. An exception thrown by
+   * {@code out} ends the run and is rethrown as it was.
+   */
+  public IngestReport ingest(List<Path> paths, Consumer<Review> out, IngestProgress progress) {
+    IngestReport report = new IngestReport();
+    List<Path> files = expand(paths, report);
+    long total = files.stream().mapToLong(Ingestor::size).sum();
+    ReviewIds ids = new ReviewIds();
+    long done = 0;
+    try {
+      for (Path file : files) {
+        long before = done;
+        Sink sink =
+            new Sink(
+                report,
+                raw -> {
+                  Review review = normalise(raw, ids, report);
+                  report.reviewAccepted(review);
+                  try {
+                    out.accept(review);
+                  } catch (RuntimeException e) {
+                    throw new OutputFailed(e);
+                  }
+                },
+                consumed -> progress.update(before + consumed, total, report.reviews()));
+        readFile(file, sink, report);
+        done += size(file);
+        progress.update(done, total, report.reviews());
+      }
+    } catch (OutputFailed e) {
+      throw e.getCause();
+    }
+    return report;
+  }
+
+  private void readFile(Path file, Sink sink, IngestReport report) {
+    try {
+      Optional<InputFormat> format = InputFormat.detect(file);
+      if (format.isEmpty()) {
+        sink.skip(file, 0, SkipReason.UNKNOWN_FORMAT, "not a critic page, CSV or JSON Lines file");
+        return;
+      }
+      readerFor(format.get()).read(file, sink);
+      report.fileRead();
+    } catch (OutputFailed e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      sink.skip(file, 0, SkipReason.UNREADABLE_FILE, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private ReviewReader readerFor(InputFormat format) {
+    return switch (format) {
+      case PAGE -> new MetacriticPageReader(options.work());
+      case CSV -> new CsvReviewReader(options.columns(), options.work());
+      case JSON_LINES -> new JsonLinesReviewReader(json, options.work());
+    };
+  }
+
+  private Review normalise(RawReview raw, ReviewIds ids, IngestReport report) {
+    Integer score = RatingScale.normalise(raw.scoreRaw(), raw.scoreContext()).orElse(null);
+    if (raw.scoreRaw() != null && score == null) {
+      report.noted(
+          "unreadable score",
+          new IngestProblem(
+              raw.source(),
+              raw.position(),
+              null,
+              "score '" + raw.scoreRaw() + "' kept as published, not normalised"));
+    }
+    var decision = sentiment.resolve(score, raw.label(), raw.pageSentiment(), raw.text());
+    return new Review(
+        ids.assign(raw),
+        raw.work(),
+        raw.critic(),
+        raw.publication(),
+        raw.date(),
+        raw.scoreRaw(),
+        score,
+        decision.sentiment(),
+        decision.source(),
+        decision.confidence(),
+        raw.text(),
+        raw.source(),
+        raw.position());
+  }
+
+  private static List<Path> expand(List<Path> paths, IngestReport report) {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .forEach(files::add);
+        } catch (IOException | RuntimeException e) {
+          report.skipped(
+              new IngestProblem(
+                  path.toString(),
+                  0,
+                  SkipReason.UNREADABLE_FILE,
+                  "cannot list the directory: " + e.getMessage()));
+        }
+      } else if (Files.isRegularFile(path) && Files.isReadable(path)) {
+        files.add(path);
+      } else {
+        report.skipped(
+            new IngestProblem(
+                path.toString(),
+                0,
+                SkipReason.UNREADABLE_FILE,
+                Files.exists(path) ? "not a readable file" : "no such file or directory"));
+      }
+    }
+    return files;
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** A failure of the consumer, not of the input: it ends the run instead of skipping a file. */
+  private static final class OutputFailed extends RuntimeException {
+    OutputFailed(RuntimeException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized RuntimeException getCause() {
+      return (RuntimeException) super.getCause();
+    }
+  }
+
+  /** Routes a reader's findings to the report and accepted records onward. */
+  private record Sink(
+      IngestReport report, Consumer<RawReview> onReview, java.util.function.LongConsumer onProgress)
+      implements ReviewSink {
+
+    @Override
+    public void accept(RawReview review) {
+      onReview.accept(review);
+    }
+
+    @Override
+    public void skip(Path file, int line, SkipReason reason, String detail) {
+      report.skipped(new IngestProblem(file.toString(), line, reason, detail));
+    }
+
+    @Override
+    public void warn(Path file, int line, String kind, String detail) {
+      report.noted(kind, new IngestProblem(file.toString(), line, null, detail));
+    }
+
+    @Override
+    public void progress(long consumed) {
+      onProgress.accept(consumed);
+    }
+  }
+}

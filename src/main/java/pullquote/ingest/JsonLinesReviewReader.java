@@ -1,0 +1,85 @@
+package pullquote.ingest;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Reads JSON Lines: one review object per line, with the API's field names ({@code id, work,
+ * critic, publication, date, score, score_raw, sentiment, text}). A bare {@code score} without
+ * {@code score_raw} is taken as already 0–100; {@code sentiment} is read as a label.
+ */
+public final class JsonLinesReviewReader implements ReviewReader {
+
+  private final ObjectMapper json;
+  private final String workOverride;
+
+  public JsonLinesReviewReader(ObjectMapper json, String workOverride) {
+    this.json = json;
+    this.workOverride = workOverride;
+  }
+
+  @Override
+  public void read(Path file, ReviewSink sink) throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    String fallbackWork = workOverride != null ? workOverride : WorkTitles.fromFileName(file);
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+      int line = 0;
+      long consumed = 0;
+      for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+        line++;
+        consumed += text.length() + 1;
+        if (!text.isBlank()) {
+          readLine(text, file, line, fallbackWork, sink);
+        }
+        sink.progress(consumed);
+      }
+    }
+  }
+
+  private void readLine(String text, Path file, int line, String fallbackWork, ReviewSink sink) {
+    JsonNode node;
+    try {
+      node = json.readTree(text);
+    } catch (JacksonException e) {
+      sink.skip(file, line, SkipReason.INVALID_JSON, "not JSON: " + e.getOriginalMessage());
+      return;
+    }
+    if (node == null || !node.isObject()) {
+      sink.skip(file, line, SkipReason.INVALID_JSON, "each line must be one JSON object");
+      return;
+    }
+    Map<InputField, String> values = new EnumMap<>(InputField.class);
+    for (InputField field : InputField.values()) {
+      JsonNode value = node.get(field.key());
+      if (value != null && !value.isNull() && !value.isContainerNode()) {
+        values.put(field, value.asText());
+      }
+    }
+    RatingScale.Context context = RatingScale.Context.EXPORT;
+    JsonNode raw = node.get("score_raw");
+    if (raw != null && !raw.isNull()) {
+      values.put(InputField.SCORE, raw.asText());
+    } else if (node.path("score").isNumber()) {
+      context = RatingScale.Context.PAGE;
+    }
+    if (!values.containsKey(InputField.LABEL) && node.hasNonNull("sentiment")) {
+      values.put(InputField.LABEL, node.get("sentiment").asText());
+    }
+    ExportRecords.emit(values, fallbackWork, file, line, context, sink);
+  }
+}

@@ -1,0 +1,102 @@
+package pullquote.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import pullquote.index.ReviewAnalyzers;
+import pullquote.index.ReviewFields;
+import pullquote.sentiment.Sentiment;
+
+/**
+ * Every critic in one index generation with their review counts by sentiment, built once from doc
+ * values when first asked for, for autocomplete that costs a scan of names, not a search.
+ */
+final class CriticDirectory {
+
+  private record Entry(
+      String name, List<String> words, String folded, long[] bySentiment, long total) {}
+
+  private final List<Entry> entries;
+
+  private CriticDirectory(List<Entry> entries) {
+    this.entries = entries;
+  }
+
+  static CriticDirectory build(IndexReader reader) {
+    Map<String, long[]> counts = new HashMap<>();
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        SortedDocValues critics = DocValues.getSorted(leaf.reader(), ReviewFields.CRITIC);
+        SortedDocValues sentiments = DocValues.getSorted(leaf.reader(), ReviewFields.SENTIMENT);
+        var live = leaf.reader().getLiveDocs();
+        for (int doc = critics.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = critics.nextDoc()) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          String name = critics.lookupOrd(critics.ordValue()).utf8ToString();
+          long[] byClass = counts.computeIfAbsent(name, k -> new long[Sentiment.values().length]);
+          if (sentiments.advanceExact(doc)) {
+            String key = sentiments.lookupOrd(sentiments.ordValue()).utf8ToString();
+            Sentiment.parse(key).ifPresent(s -> byClass[s.ordinal()]++);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Entry> entries = new ArrayList<>();
+    counts.forEach(
+        (name, byClass) -> {
+          String folded = ReviewAnalyzers.exactName(name);
+          long total = 0;
+          for (long n : byClass) {
+            total += n;
+          }
+          entries.add(
+              new Entry(name, List.of(folded.split("[\\s\\-'’.]+")), folded, byClass, total));
+        });
+    entries.sort(Comparator.comparingLong(Entry::total).reversed().thenComparing(Entry::name));
+    return new CriticDirectory(entries);
+  }
+
+  long size() {
+    return entries.size();
+  }
+
+  /** Most-reviewing critics first; a prefix matches the start of any word or of the whole name. */
+  List<CriticSuggestion> suggest(String prefix, int limit) {
+    String wanted = ReviewAnalyzers.exactName(prefix == null ? "" : prefix);
+    List<CriticSuggestion> result = new ArrayList<>();
+    for (Entry entry : entries) {
+      if (result.size() >= limit) {
+        break;
+      }
+      if (wanted.isEmpty()
+          || entry.folded().startsWith(wanted)
+          || entry.words().stream().anyMatch(w -> w.startsWith(wanted))) {
+        result.add(new CriticSuggestion(entry.name(), entry.total(), mix(entry.bySentiment())));
+      }
+    }
+    return result;
+  }
+
+  private static Map<String, Long> mix(long[] bySentiment) {
+    Map<String, Long> mix = new LinkedHashMap<>();
+    for (Sentiment s : Sentiment.values()) {
+      mix.put(s.key(), bySentiment[s.ordinal()]);
+    }
+    return mix;
+  }
+}

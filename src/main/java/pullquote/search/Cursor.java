@@ -1,0 +1,66 @@
+package pullquote.search;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The opaque {@code cursor} that continues a search after a given hit. It holds the hit's sort
+ * values and its review id (the tie-break), so it stays valid across index swaps.
+ */
+record Cursor(String sort, Object value, String id) {
+
+  private static final char SEP = '\u001F';
+
+  String encode() {
+    String kind = value == null ? "n" : value instanceof Float ? "f" : "l";
+    String text = sort + SEP + kind + SEP + (value == null ? "" : value) + SEP + id;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Cursor decode(String cursor, SortOrder expectedSort) {
+    String[] parts;
+    try {
+      parts =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+              .split(String.valueOf(SEP), -1);
+    } catch (IllegalArgumentException e) {
+      throw invalid("the cursor is not one this API gave out");
+    }
+    if (parts.length != 4 || parts[3].isEmpty()) {
+      throw invalid("the cursor is not one this API gave out");
+    }
+    if (!parts[0].equals(expectedSort.toString())) {
+      throw invalid(
+          "the cursor was made for sort=" + parts[0] + "; repeat that sort or start over");
+    }
+    try {
+      Object value =
+          switch (parts[1]) {
+            case "f" -> Float.parseFloat(parts[2]);
+            case "l" -> Long.parseLong(parts[2]);
+            case "n" -> null;
+            default -> throw invalid("the cursor is not one this API gave out");
+          };
+      return new Cursor(parts[0], value, parts[3]);
+    } catch (NumberFormatException e) {
+      throw invalid("the cursor is not one this API gave out");
+    }
+  }
+
+  /** The position to search after: ties on the sort value are ordered by id. */
+  FieldDoc toFieldDoc() {
+    Object first = value;
+    float score = value instanceof Float f ? f : Float.NaN;
+    // Integer.MAX_VALUE: Lucene's last tie-break is the doc number, and the id already breaks ties.
+    return new FieldDoc(Integer.MAX_VALUE, score, new Object[] {first, new BytesRef(id)});
+  }
+
+  private static InvalidParameterException invalid(String message) {
+    return new InvalidParameterException(
+        InvalidParameterException.INVALID_CURSOR, "cursor", message);
+  }
+}

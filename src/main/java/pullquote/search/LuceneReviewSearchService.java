@@ -1,0 +1,248 @@
+package pullquote.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import pullquote.index.IndexSnapshot;
+import pullquote.index.LiveIndex;
+import pullquote.index.ReviewDocuments;
+import pullquote.index.ReviewFields;
+import pullquote.sentiment.Sentiment;
+import pullquote.sentiment.SentimentSource;
+
+/** Answers searches from the live Lucene index, in process. */
+public final class LuceneReviewSearchService implements ReviewSearchService {
+
+  private static final int TOP_FACET_VALUES = 10;
+
+  private final LiveIndex index;
+  private final ReviewQueryBuilder queries;
+  private final ReviewHighlighter highlighter;
+
+  public LuceneReviewSearchService(LiveIndex index, Analyzer analyzer) {
+    this.index = index;
+    this.queries = new ReviewQueryBuilder(analyzer);
+    this.highlighter = new ReviewHighlighter(analyzer);
+  }
+
+  @Override
+  public SearchResponse search(SearchRequest request) {
+    long start = System.nanoTime();
+    ReviewQueryBuilder.Built built = queries.build(request);
+    Sort sort = SortFields.of(request.sort());
+    FieldDoc after =
+        request.cursor() == null
+            ? null
+            : Cursor.decode(request.cursor(), request.sort()).toFieldDoc();
+    int offset = after == null ? (request.page() - 1) * request.size() : 0;
+    return index.withSnapshot(
+        snapshot -> {
+          try {
+            IndexSearcher searcher = snapshot.searcher();
+            var collectors =
+                new MultiCollectorManager(
+                    new TopFieldCollectorManager(
+                        sort, offset + request.size(), after, Integer.MAX_VALUE),
+                    new FacetsCollectorManager());
+            Object[] results = searcher.search(built.query(), collectors);
+            TopFieldDocs top = (TopFieldDocs) results[0];
+            FacetsCollector matched = (FacetsCollector) results[1];
+            List<ReviewHit> hits = hits(searcher, built.query(), top, offset);
+            String next = nextCursor(request, top, offset);
+            return new SearchResponse(
+                top.totalHits.value(),
+                (System.nanoTime() - start) / 1_000_000,
+                request.page(),
+                request.size(),
+                request.sort().toString(),
+                next,
+                request.q(),
+                hits,
+                facets(snapshot, matched, built),
+                built.warnings());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private List<ReviewHit> hits(IndexSearcher searcher, Query query, TopDocs top, int offset)
+      throws IOException {
+    ScoreDoc[] page = top.scoreDocs;
+    int from = Math.min(offset, page.length);
+    int[] docs = new int[page.length - from];
+    for (int i = from; i < page.length; i++) {
+      docs[i - from] = page[i].doc;
+    }
+    Map<Integer, Highlights> highlights = highlighter.highlight(searcher, query, docs);
+    List<ReviewHit> hits = new ArrayList<>(docs.length);
+    var stored = searcher.storedFields();
+    for (int doc : docs) {
+      hits.add(
+          ReviewHit.of(
+              ReviewDocuments.fromDocument(stored.document(doc)),
+              highlights.getOrDefault(doc, Highlights.NONE)));
+    }
+    return hits;
+  }
+
+  private static String nextCursor(SearchRequest request, TopFieldDocs top, int offset) {
+    ScoreDoc[] docs = top.scoreDocs;
+    if (docs.length <= offset || docs.length < offset + request.size()) {
+      return null;
+    }
+    FieldDoc last = (FieldDoc) docs[docs.length - 1];
+    Object value = last.fields[0];
+    String id = ((org.apache.lucene.util.BytesRef) last.fields[1]).utf8ToString();
+    return new Cursor(request.sort().toString(), value, id).encode();
+  }
+
+  private FacetCounts facets(
+      IndexSnapshot snapshot, FacetsCollector matched, ReviewQueryBuilder.Built built)
+      throws IOException {
+    SortedSetDocValuesFacetCounts counts =
+        new SortedSetDocValuesFacetCounts(snapshot.facetState(), matched);
+    SortedSetDocValuesFacetCounts sentimentCounts = counts;
+    if (built.withoutSentimentFilter() != built.query()) {
+      FacetsCollector unfiltered =
+          snapshot.searcher().search(built.withoutSentimentFilter(), new FacetsCollectorManager());
+      sentimentCounts = new SortedSetDocValuesFacetCounts(snapshot.facetState(), unfiltered);
+    }
+    return new FacetCounts(
+        allValues(sentimentCounts, ReviewFields.SENTIMENT, Sentiment.values()),
+        top(counts, ReviewFields.CRITIC),
+        top(counts, ReviewFields.PUBLICATION),
+        top(counts, ReviewFields.WORK));
+  }
+
+  private static Map<String, Long> allValues(
+      org.apache.lucene.facet.Facets counts, String dim, Enum<?>[] values) throws IOException {
+    Map<String, Long> result = new LinkedHashMap<>();
+    for (Enum<?> value : values) {
+      String key = value.name().toLowerCase(java.util.Locale.ROOT);
+      Number n = dimensionPresent(counts, dim) ? counts.getSpecificValue(dim, key) : null;
+      result.put(key, n == null || n.longValue() < 0 ? 0L : n.longValue());
+    }
+    return result;
+  }
+
+  /** Asking for a dimension no document has throws in Lucene; an empty index has none. */
+  private static boolean dimensionPresent(org.apache.lucene.facet.Facets counts, String dim)
+      throws IOException {
+    try {
+      counts.getTopChildren(1, dim);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static List<FacetCounts.FacetValue> top(org.apache.lucene.facet.Facets counts, String dim)
+      throws IOException {
+    List<FacetCounts.FacetValue> values = new ArrayList<>();
+    FacetResult result;
+    try {
+      result = counts.getTopChildren(TOP_FACET_VALUES, dim);
+    } catch (IllegalArgumentException e) {
+      return values;
+    }
+    if (result != null) {
+      for (LabelAndValue lv : result.labelValues) {
+        values.add(new FacetCounts.FacetValue(lv.label, lv.value.longValue()));
+      }
+    }
+    return values;
+  }
+
+  @Override
+  public Optional<ReviewHit> review(String id) {
+    return index.withSnapshot(
+        snapshot -> {
+          try {
+            IndexSearcher searcher = snapshot.searcher();
+            TopDocs top = searcher.search(new TermQuery(new Term(ReviewFields.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+              return Optional.empty();
+            }
+            return Optional.of(
+                ReviewHit.of(
+                    ReviewDocuments.fromDocument(
+                        searcher.storedFields().document(top.scoreDocs[0].doc)),
+                    Highlights.NONE));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  @Override
+  public List<CriticSuggestion> critics(String prefix, int limit) {
+    return index.withSnapshot(
+        snapshot ->
+            snapshot
+                .derived(
+                    CriticDirectory.class,
+                    s -> CriticDirectory.build(s.searcher().getIndexReader()))
+                .suggest(prefix, limit));
+  }
+
+  @Override
+  public IndexStats stats() {
+    return index.withSnapshot(
+        snapshot -> {
+          try {
+            FacetsCollector all =
+                snapshot.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+            SortedSetDocValuesFacetCounts counts =
+                new SortedSetDocValuesFacetCounts(snapshot.facetState(), all);
+            CriticDirectory critics =
+                snapshot.derived(
+                    CriticDirectory.class,
+                    s -> CriticDirectory.build(s.searcher().getIndexReader()));
+            return new IndexStats(
+                snapshot.reviewCount(),
+                snapshot.sizeBytes(),
+                snapshot.generation().getFileName().toString(),
+                allValues(counts, ReviewFields.SENTIMENT, Sentiment.values()),
+                allValues(counts, ReviewFields.SENTIMENT_SOURCE, SentimentSource.values()),
+                critics.size(),
+                childCount(counts, ReviewFields.WORK),
+                snapshot.buildInfo().orElse(null));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private static long childCount(org.apache.lucene.facet.Facets counts, String dim)
+      throws IOException {
+    try {
+      FacetResult result = counts.getTopChildren(1, dim);
+      return result == null ? 0 : result.childCount;
+    } catch (IllegalArgumentException e) {
+      return 0;
+    }
+  }
+}

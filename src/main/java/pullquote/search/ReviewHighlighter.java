@@ -1,0 +1,132 @@
+package pullquote.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import pullquote.index.ReviewFields;
+
+/**
+ * Marks where a query matched the review text, from the offsets stored in the postings. Excerpts
+ * are short, so the whole text is one fragment and every match in it is reported.
+ */
+final class ReviewHighlighter {
+
+  private static final int MAX_LENGTH = 100_000;
+
+  private final Analyzer analyzer;
+
+  ReviewHighlighter(Analyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  /**
+   * Highlights by doc number; docs the query matched on filters alone get {@link Highlights#NONE}.
+   */
+  Map<Integer, Highlights> highlight(IndexSearcher searcher, Query query, int[] docs)
+      throws IOException {
+    Map<Integer, Highlights> result = new HashMap<>();
+    if (docs.length == 0) {
+      return result;
+    }
+    OffsetHighlighter highlighter =
+        new OffsetHighlighter(
+            UnifiedHighlighter.builder(searcher, analyzer)
+                .withBreakIterator(WholeBreakIterator::new)
+                .withMaxLength(MAX_LENGTH)
+                .withMaxNoHighlightPassages(0)
+                .withFormatter(new SpanFormatter()));
+    Object[] formatted = highlighter.objects(query, docs);
+    for (int i = 0; i < docs.length; i++) {
+      result.put(docs[i], formatted[i] instanceof Highlights h ? h : Highlights.NONE);
+    }
+    return result;
+  }
+
+  /** Opens the highlighter's object-returning entry point, which Lucene keeps protected. */
+  private static final class OffsetHighlighter extends UnifiedHighlighter {
+    OffsetHighlighter(Builder builder) {
+      super(builder);
+    }
+
+    Object[] objects(Query query, int[] docs) throws IOException {
+      int[] sorted = docs.clone();
+      Map<String, Object[]> byField =
+          highlightFieldsAsObjects(new String[] {ReviewFields.TEXT}, query, sorted, new int[] {1});
+      return byField.get(ReviewFields.TEXT);
+    }
+  }
+
+  /** Writes passages as escaped HTML with {@code <mark>} and keeps each match's span. */
+  static final class SpanFormatter extends PassageFormatter {
+    @Override
+    public Object format(Passage[] passages, String content) {
+      List<String> fragments = new ArrayList<>();
+      List<Highlights.Span> spans = new ArrayList<>();
+      for (Passage passage : passages) {
+        List<Highlights.Span> matches = merged(passage);
+        StringBuilder html = new StringBuilder();
+        int at = passage.getStartOffset();
+        for (Highlights.Span match : matches) {
+          escape(content, at, match.start(), html);
+          html.append("<mark>");
+          escape(content, match.start(), match.end(), html);
+          html.append("</mark>");
+          at = match.end();
+        }
+        escape(content, at, passage.getEndOffset(), html);
+        fragments.add(html.toString().strip());
+        spans.addAll(matches);
+      }
+      return spans.isEmpty() ? null : new Highlights(fragments, spans);
+    }
+
+    /** A word and its stem sit at the same offsets; overlapping matches become one span. */
+    private static List<Highlights.Span> merged(Passage passage) {
+      int n = passage.getNumMatches();
+      Highlights.Span[] raw = new Highlights.Span[n];
+      for (int i = 0; i < n; i++) {
+        raw[i] = new Highlights.Span(passage.getMatchStarts()[i], passage.getMatchEnds()[i]);
+      }
+      Arrays.sort(
+          raw,
+          Comparator.comparingInt(Highlights.Span::start).thenComparingInt(Highlights.Span::end));
+      List<Highlights.Span> spans = new ArrayList<>();
+      for (Highlights.Span span : raw) {
+        Highlights.Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+        if (last != null && span.start() < last.end()) {
+          spans.set(
+              spans.size() - 1,
+              new Highlights.Span(last.start(), Math.max(last.end(), span.end())));
+        } else {
+          spans.add(span);
+        }
+      }
+      return spans;
+    }
+
+    static void escape(String content, int from, int to, StringBuilder out) {
+      for (int i = from; i < to; i++) {
+        char c = content.charAt(i);
+        switch (c) {
+          case '<' -> out.append("&lt;");
+          case '>' -> out.append("&gt;");
+          case '&' -> out.append("&amp;");
+          case '"' -> out.append("&quot;");
+          case '\'' -> out.append("&#39;");
+          default -> out.append(c);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package pullquote.search;
+
+import java.time.LocalDate;
+import pullquote.ingest.Review;
+
+/**
+ * One review as the API shows it.
+ *
+ * @param critic null when the review is uncredited
+ * @param score the normalised 0–100 score, or null
+ * @param scoreRaw the grade as published, or null
+ * @param highlights where the query matched; empty lists when it matched on filters alone
+ */
+public record ReviewHit(
+    String id,
+    String work,
+    String critic,
+    String publication,
+    LocalDate date,
+    Integer score,
+    String scoreRaw,
+    String sentiment,
+    String sentimentSource,
+    Double sentimentConfidence,
+    String text,
+    Highlights highlights,
+    String source,
+    int position) {
+
+  static ReviewHit of(Review review, Highlights highlights) {
+    return new ReviewHit(
+        review.id(),
+        review.work(),
+        review.critic(),
+        review.publication(),
+        review.date(),
+        review.score(),
+        review.scoreRaw(),
+        review.sentiment().key(),
+        review.sentimentSource().key(),
+        review.sentimentConfidence(),
+        review.text(),
+        highlights,
+        review.source(),
+        review.position());
+  }
+}

@@ -1,0 +1,21 @@
+package pullquote.search;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The seam between the API and a search backend: the in-process Lucene index today, a SolrCloud
+ * collection through SolrJ later. Implementations throw {@link InvalidParameterException} for bad
+ * requests and {@link pullquote.index.IndexUnavailableException} when there is nothing to search.
+ */
+public interface ReviewSearchService {
+
+  SearchResponse search(SearchRequest request);
+
+  Optional<ReviewHit> review(String id);
+
+  /** Critics any word of whose name starts with the prefix, ignoring case and accents. */
+  List<CriticSuggestion> critics(String prefix, int limit);
+
+  IndexStats stats();
+}

@@ -1,0 +1,137 @@
+package pullquote.search;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import pullquote.sentiment.Sentiment;
+
+/**
+ * Reads the API's query parameters (as the HTTP server or the CLI collects them) into a {@link
+ * SearchRequest}, rejecting each bad one with its name, a stable code and a readable message.
+ */
+public final class SearchParameters {
+
+  public static final Set<String> NAMES =
+      Set.of(
+          "q",
+          "critic",
+          "publication",
+          "work",
+          "sentiment",
+          "min_score",
+          "max_score",
+          "from",
+          "to",
+          "sort",
+          "page",
+          "size",
+          "cursor");
+
+  private SearchParameters() {}
+
+  public static SearchRequest parse(Map<String, List<String>> params) {
+    for (String name : params.keySet()) {
+      if (!NAMES.contains(name)) {
+        throw new InvalidParameterException(
+            InvalidParameterException.UNKNOWN_PARAMETER,
+            name,
+            "unknown parameter '" + name + "'; known ones are " + NAMES.stream().sorted().toList());
+      }
+    }
+    String sort = single(params, "sort");
+    return new SearchRequest(
+        single(params, "q"),
+        nonBlank(params, "critic"),
+        nonBlank(params, "publication"),
+        nonBlank(params, "work"),
+        sentiments(params),
+        integer(params, "min_score"),
+        integer(params, "max_score"),
+        date(params, "from"),
+        date(params, "to"),
+        sort == null || sort.isBlank() ? SortOrder.RELEVANCE : SortOrder.parse(sort),
+        orDefault(integer(params, "page"), 1),
+        orDefault(integer(params, "size"), SearchRequest.DEFAULT_SIZE),
+        blankToNull(single(params, "cursor")));
+  }
+
+  private static Set<Sentiment> sentiments(Map<String, List<String>> params) {
+    Set<Sentiment> result = EnumSet.noneOf(Sentiment.class);
+    for (String value : nonBlank(params, "sentiment")) {
+      for (String part : value.split(",")) {
+        result.add(
+            Sentiment.parse(part)
+                .orElseThrow(
+                    () ->
+                        new InvalidParameterException(
+                            InvalidParameterException.INVALID_VALUE,
+                            "sentiment",
+                            "sentiment must be positive, mixed or negative; got '"
+                                + part.strip()
+                                + "'")));
+      }
+    }
+    return result;
+  }
+
+  private static Integer integer(Map<String, List<String>> params, String name) {
+    String value = blankToNull(single(params, name));
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidParameterException(
+          InvalidParameterException.INVALID_VALUE,
+          name,
+          name + " must be a whole number; got '" + value + "'");
+    }
+  }
+
+  private static LocalDate date(Map<String, List<String>> params, String name) {
+    String value = blankToNull(single(params, name));
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidParameterException(
+          InvalidParameterException.INVALID_VALUE,
+          name,
+          name + " must be a date as YYYY-MM-DD; got '" + value + "'");
+    }
+  }
+
+  private static String single(Map<String, List<String>> params, String name) {
+    List<String> values = params.getOrDefault(name, List.of());
+    if (values.size() > 1) {
+      throw new InvalidParameterException(
+          InvalidParameterException.INVALID_VALUE, name, name + " may be given only once");
+    }
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  private static List<String> nonBlank(Map<String, List<String>> params, String name) {
+    List<String> values = new ArrayList<>();
+    for (String value : params.getOrDefault(name, List.of())) {
+      if (value != null && !value.isBlank()) {
+        values.add(value.strip());
+      }
+    }
+    return values;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static int orDefault(Integer value, int fallback) {
+    return value == null ? fallback : value;
+  }
+}

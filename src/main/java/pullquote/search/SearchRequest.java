@@ -1,0 +1,91 @@
+package pullquote.search;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import pullquote.sentiment.Sentiment;
+
+/**
+ * A validated search: the query-box text, filters, order and page.
+ *
+ * @param q the search-box syntax; empty lists everything
+ * @param critics exact critic names, any of which may match
+ * @param sentiments classes, any of which may match; empty for all
+ * @param page 1-based page, used when no cursor is given
+ * @param cursor an opaque position from a previous response's {@code next_cursor}, or null
+ */
+public record SearchRequest(
+    String q,
+    List<String> critics,
+    List<String> publications,
+    List<String> works,
+    Set<Sentiment> sentiments,
+    Integer minScore,
+    Integer maxScore,
+    LocalDate from,
+    LocalDate to,
+    SortOrder sort,
+    int page,
+    int size,
+    String cursor) {
+
+  public static final int DEFAULT_SIZE = 10;
+  public static final int MAX_SIZE = 100;
+
+  /** How deep page/size may reach; past it the cursor pages on, as Elasticsearch's window does. */
+  public static final int MAX_WINDOW = 10_000;
+
+  public SearchRequest {
+    q = q == null ? "" : q;
+    critics = List.copyOf(critics);
+    publications = List.copyOf(publications);
+    works = List.copyOf(works);
+    sentiments = Set.copyOf(sentiments);
+    sort = sort == null ? SortOrder.RELEVANCE : sort;
+    check(size >= 1 && size <= MAX_SIZE, "size", "size must be between 1 and " + MAX_SIZE);
+    check(page >= 1, "page", "page must be 1 or more");
+    check(
+        (long) page * size <= MAX_WINDOW,
+        "page",
+        "page × size may not pass " + MAX_WINDOW + "; use next_cursor to read further");
+    checkScore(minScore, "min_score");
+    checkScore(maxScore, "max_score");
+    check(
+        minScore == null || maxScore == null || minScore <= maxScore,
+        "min_score",
+        "min_score must not be above max_score");
+    check(from == null || to == null || !from.isAfter(to), "from", "from must not be after to");
+  }
+
+  /** Everything, in relevance order, first page. */
+  public static SearchRequest of(String q) {
+    return new SearchRequest(
+        q,
+        List.of(),
+        List.of(),
+        List.of(),
+        Set.of(),
+        null,
+        null,
+        null,
+        null,
+        SortOrder.RELEVANCE,
+        1,
+        DEFAULT_SIZE,
+        null);
+  }
+
+  private static void checkScore(Integer score, String parameter) {
+    check(
+        score == null || (score >= 0 && score <= 100),
+        parameter,
+        parameter + " must be between 0 and 100");
+  }
+
+  private static void check(boolean ok, String parameter, String message) {
+    if (!ok) {
+      throw new InvalidParameterException(
+          InvalidParameterException.OUT_OF_RANGE, parameter, message);
+    }
+  }
+}

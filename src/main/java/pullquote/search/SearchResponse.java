@@ -1,0 +1,22 @@
+package pullquote.search;
+
+import java.util.List;
+
+/**
+ * The API's answer to a search; field names are written in snake_case.
+ *
+ * @param total the exact number of matching reviews
+ * @param nextCursor pass as {@code cursor} for the page after this one; null on the last page
+ * @param query the query text as searched
+ */
+public record SearchResponse(
+    long total,
+    long tookMs,
+    int page,
+    int size,
+    String sort,
+    String nextCursor,
+    String query,
+    List<ReviewHit> hits,
+    FacetCounts facets,
+    List<String> warnings) {}
