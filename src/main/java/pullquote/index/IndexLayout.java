@@ -28,7 +28,6 @@ public final class IndexLayout {
   static final String CURRENT = "CURRENT";
   private static final String LOCK = "build.lock";
   private static final Pattern GENERATION = Pattern.compile("gen-(\\d{6,})");
-  private static final int GENERATIONS_KEPT = 2;
 
   private final Path root;
 
@@ -65,6 +64,8 @@ public final class IndexLayout {
     FileLock lock;
     try {
       lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null;
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -104,22 +105,24 @@ public final class IndexLayout {
   }
 
   /**
-   * Deletes generations other than the current one and the one before it: the previous one stays
-   * for a server that has not yet switched. Unpublished leftovers of crashed builds go too.
+   * Deletes every generation but the current one and the newest complete one before it, which a
+   * server that has not yet switched may still be reading. Leftovers of crashed builds go too.
    */
   public void prune() throws IOException {
     Optional<Path> current = current();
-    List<Path> all = generations();
-    all.sort(Comparator.comparingInt(IndexLayout::number).reversed());
-    int kept = 0;
-    for (Path generation : all) {
-      boolean isCurrent = current.isPresent() && current.get().equals(generation);
-      boolean olderThanCurrent = current.isPresent() && number(generation) < number(current.get());
-      if (isCurrent || (olderThanCurrent && kept < GENERATIONS_KEPT)) {
-        kept++;
-        continue;
+    if (current.isEmpty()) {
+      return;
+    }
+    Path previous =
+        generations().stream()
+            .filter(g -> number(g) < number(current.get()))
+            .filter(g -> Files.isRegularFile(g.resolve(BuildInfo.FILE_NAME)))
+            .max(Comparator.comparingInt(IndexLayout::number))
+            .orElse(null);
+    for (Path generation : generations()) {
+      if (!generation.equals(current.get()) && !generation.equals(previous)) {
+        deleteTree(generation);
       }
-      deleteTree(generation);
     }
   }
 

@@ -64,11 +64,24 @@ final class CriticDirectory {
           for (long n : byClass) {
             total += n;
           }
-          entries.add(
-              new Entry(name, List.of(folded.split("[\\s\\-'’.]+")), folded, byClass, total));
+          entries.add(new Entry(name, words(folded), folded, byClass, total));
         });
     entries.sort(Comparator.comparingLong(Entry::total).reversed().thenComparing(Entry::name));
     return new CriticDirectory(entries);
+  }
+
+  /** "andrew o'hehir" offers "andrew", "o'hehir", "o" and "hehir" as word starts. */
+  private static List<String> words(String folded) {
+    List<String> words = new ArrayList<>();
+    for (String word : folded.split("\\s+")) {
+      words.add(word);
+      for (String part : word.split("[\\-'’.]+")) {
+        if (!part.isEmpty() && !part.equals(word)) {
+          words.add(part);
+        }
+      }
+    }
+    return List.copyOf(words);
   }
 
   long size() {

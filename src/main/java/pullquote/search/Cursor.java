@@ -14,7 +14,13 @@ record Cursor(String sort, Object value, String id) {
   private static final char SEP = '\u001F';
 
   String encode() {
-    String kind = value == null ? "n" : value instanceof Float ? "f" : "l";
+    String kind =
+        switch (value) {
+          case null -> "n";
+          case Float f -> "f";
+          case Integer i -> "i";
+          default -> "l";
+        };
     String text = sort + SEP + kind + SEP + (value == null ? "" : value) + SEP + id;
     return Base64.getUrlEncoder()
         .withoutPadding()
@@ -42,6 +48,7 @@ record Cursor(String sort, Object value, String id) {
           switch (parts[1]) {
             case "f" -> Float.parseFloat(parts[2]);
             case "l" -> Long.parseLong(parts[2]);
+            case "i" -> Integer.parseInt(parts[2]);
             case "n" -> null;
             default -> throw invalid("the cursor is not one this API gave out");
           };

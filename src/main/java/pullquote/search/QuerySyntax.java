@@ -62,9 +62,13 @@ final class QuerySyntax {
         i++;
       } else if (c == '"' || c == '\u201C' || c == '\u201D') {
         i = phrase(s, i + 1);
-      } else if ((c == '-' || c == '+') && i + 1 < s.length() && startsOperand(s.charAt(i + 1))) {
-        if (c == '-') {
-          tokens.add(new Token(Kind.NOT, "-", 0));
+      } else if (c == '-' || c == '+') {
+        if (i + 1 < s.length() && startsOperand(s.charAt(i + 1))) {
+          if (c == '-') {
+            tokens.add(new Token(Kind.NOT, "-", 0));
+          }
+        } else {
+          warnings.add("ignored a " + c + " with nothing after it");
         }
         i++;
       } else {

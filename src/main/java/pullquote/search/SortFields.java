@@ -13,15 +13,21 @@ final class SortFields {
     SortField id = new SortField(ReviewFields.ID, SortField.Type.STRING);
     return switch (order.key()) {
       case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
-      case DATE -> new Sort(numeric(ReviewFields.DATE, order.descending()), id);
-      case SCORE -> new Sort(numeric(ReviewFields.SCORE, order.descending()), id);
+      case DATE ->
+          new Sort(numeric(ReviewFields.DATE, SortField.Type.LONG, order.descending()), id);
+      case SCORE ->
+          new Sort(numeric(ReviewFields.SCORE, SortField.Type.INT, order.descending()), id);
     };
   }
 
   /** Reviews without the value sort last whichever way the sort runs. */
-  private static SortField numeric(String field, boolean descending) {
-    SortField sort = new SortField(field, SortField.Type.LONG, descending);
-    sort.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
+  private static SortField numeric(String field, SortField.Type type, boolean descending) {
+    SortField sort = new SortField(field, type, descending);
+    if (type == SortField.Type.INT) {
+      sort.setMissingValue(descending ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+    } else {
+      sort.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
+    }
     return sort;
   }
 }

@@ -1,0 +1,118 @@
+package pullquote.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pullquote.index.LiveIndex;
+import pullquote.testing.TestIndexes;
+
+/** Filters, ranges and sorts over the seed page plus a small fixture with scores and dates. */
+class FilterAndSortTest {
+
+  @TempDir static Path dir;
+  static LiveIndex live;
+  static ReviewSearchService search;
+
+  @BeforeAll
+  static void build() throws Exception {
+    TestIndexes.build(dir, TestIndexes.SEED, TestIndexes.EXTRA);
+    live = TestIndexes.open(dir);
+    search = TestIndexes.service(live);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    live.close();
+  }
+
+  private static List<String> ids(
+      String sort, Integer min, Integer max, LocalDate from, LocalDate to) {
+    var request =
+        new SearchRequest(
+            "",
+            List.of(),
+            List.of(),
+            List.of("Quiet Harbour", "The Markup Menace"),
+            Set.of(),
+            min,
+            max,
+            from,
+            to,
+            SortOrder.parse(sort),
+            1,
+            10,
+            null);
+    return search.search(request).hits().stream().map(ReviewHit::id).toList();
+  }
+
+  @Test
+  void scoreSortPutsUnscoredReviewsLastEitherWay() {
+    assertThat(ids("score:desc", null, null, null, null))
+        .containsExactly("x-script", "x-late", "x-early", "x-label");
+    assertThat(ids("score:asc", null, null, null, null))
+        .containsExactly("x-early", "x-late", "x-script", "x-label");
+  }
+
+  @Test
+  void dateSortOrdersByDayWithUndatedLast() {
+    assertThat(ids("date:desc", null, null, null, null))
+        .containsExactly("x-late", "x-script", "x-early", "x-label");
+    assertThat(ids("date:asc", null, null, null, null))
+        .containsExactly("x-early", "x-script", "x-late", "x-label");
+  }
+
+  @Test
+  void scoreAndDateRangesFilter() {
+    assertThat(ids("score:desc", 40, 100, null, null)).containsExactly("x-script", "x-late");
+    assertThat(ids("date:asc", null, null, LocalDate.of(2000, 1, 1), LocalDate.of(2021, 12, 31)))
+        .containsExactly("x-script");
+  }
+
+  @Test
+  void workAndPublicationFiltersAreExactButFoldCaseAndAccents() {
+    var request =
+        new SearchRequest(
+            "",
+            List.of(),
+            List.of("cinema revue"),
+            List.of(),
+            Set.of(),
+            null,
+            null,
+            null,
+            null,
+            SortOrder.RELEVANCE,
+            1,
+            10,
+            null);
+    assertThat(search.search(request).hits()).extracting(ReviewHit::id).containsExactly("x-label");
+  }
+
+  @Test
+  void labelGivesSentimentWhenThereIsNoScore() {
+    ReviewHit hit = search.review("x-label").orElseThrow();
+    assertThat(hit.sentiment()).isEqualTo("negative");
+    assertThat(hit.sentimentSource()).isEqualTo("label");
+    assertThat(hit.critic()).isEqualTo("Élodie Marchand");
+  }
+
+  @Test
+  void markupInTextIsEscapedInHighlights() {
+    ReviewHit hit = search.search(SearchRequest.of("thriller")).hits().get(0);
+    assertThat(hit.id()).isEqualTo("x-script");
+    String fragment = hit.highlights().fragments().get(0);
+    assertThat(fragment)
+        .contains("&lt;script&gt;")
+        .contains("&lt;img")
+        .doesNotContain("<script")
+        .doesNotContain("<img");
+    assertThat(fragment).contains("<mark>thriller</mark>");
+  }
+}

@@ -1,0 +1,288 @@
+package pullquote.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pullquote.index.LiveIndex;
+import pullquote.sentiment.Sentiment;
+import pullquote.testing.TestIndexes;
+
+/** Pinned expectations on the seed page: counts, top hits and facets, so drift shows as a diff. */
+class SeedSearchTest {
+
+  @TempDir static Path dir;
+  static LiveIndex live;
+  static ReviewSearchService search;
+
+  @BeforeAll
+  static void buildSeedIndex() throws Exception {
+    TestIndexes.build(dir, TestIndexes.SEED);
+    live = TestIndexes.open(dir);
+    search = TestIndexes.service(live);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    live.close();
+  }
+
+  private static SearchResponse q(String q) {
+    return search.search(SearchRequest.of(q));
+  }
+
+  private static List<String> critics(SearchResponse response) {
+    return response.hits().stream().map(ReviewHit::critic).toList();
+  }
+
+  private static SearchRequest request(
+      String q,
+      List<String> critics,
+      Set<Sentiment> sentiments,
+      SortOrder sort,
+      int size,
+      String cursor) {
+    return new SearchRequest(
+        q,
+        critics,
+        List.of(),
+        List.of(),
+        sentiments,
+        null,
+        null,
+        null,
+        null,
+        sort,
+        1,
+        size,
+        cursor);
+  }
+
+  @Test
+  void emptyQueryListsAllElevenReviews() {
+    SearchResponse all = q("");
+    assertThat(all.total()).isEqualTo(11);
+    assertThat(all.hits()).hasSize(10);
+    assertThat(all.nextCursor()).isNotNull();
+  }
+
+  @Test
+  void sentimentFacetCountsNinePositiveTwoMixed() {
+    assertThat(q("").facets().sentiment())
+        .containsExactly(
+            Map.entry("positive", 9L), Map.entry("mixed", 2L), Map.entry("negative", 0L));
+  }
+
+  @Test
+  void phraseRunningOutOfOptionsFindsOnlyNoelMurray() {
+    SearchResponse r = q("\"running out of options\"");
+    assertThat(r.total()).isEqualTo(1);
+    assertThat(critics(r)).containsExactly("Noel Murray");
+  }
+
+  @Test
+  void phraseQueryMatchesOnlyExactWordOrder() {
+    assertThat(q("\"options of out running\"").total()).isZero();
+    assertThat(q("\"options of out running\"~10").total()).isEqualTo(1);
+  }
+
+  @Test
+  void phraseHighlightMarksThePhraseAndReportsItsOffsets() {
+    ReviewHit hit = q("\"running out of options\"").hits().get(0);
+    assertThat(hit.highlights().fragments()).hasSize(1);
+    assertThat(hit.highlights().fragments().get(0))
+        .endsWith("a man <mark>running out of options</mark>.");
+    List<String> marked =
+        hit.highlights().matches().stream()
+            .map(s -> hit.text().substring(s.start(), s.end()))
+            .toList();
+    assertThat(marked).containsExactly("running out of options");
+    List<String> words =
+        q("raunchy horndog").hits().get(0).highlights().matches().stream()
+            .map(s -> hit.text().substring(s.start(), s.end()))
+            .toList();
+    assertThat(words).containsExactly("raunchy", "horndog");
+  }
+
+  @Test
+  void criticFilterNoelMurrayFindsOne() {
+    SearchResponse r =
+        search.search(request("", List.of("Noel Murray"), Set.of(), SortOrder.RELEVANCE, 10, null));
+    assertThat(r.total()).isEqualTo(1);
+    assertThat(r.hits().get(0).text()).startsWith("As Refn counts down the days");
+  }
+
+  @Test
+  void criticFilterIgnoresCaseAndSpacing() {
+    assertThat(
+            search
+                .search(
+                    request("", List.of("noel   MURRAY"), Set.of(), SortOrder.RELEVANCE, 10, null))
+                .total())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void clicheFindsAllThreeSpellings() {
+    SearchResponse r = q("cliche");
+    assertThat(r.total()).isEqualTo(3);
+    assertThat(critics(r))
+        .containsExactlyInAnyOrder("Dennis Lim", "Gunnar Rehlin", "Wendy Richmond");
+    assertThat(q("clichés").total()).isEqualTo(3);
+  }
+
+  @Test
+  void imitationFindsTheOHehirReview() {
+    assertThat(critics(q("imitation"))).containsExactly("Andrew O'Hehir");
+  }
+
+  @Test
+  void criticFilterCombinesWithAPhrase() {
+    String phrase = "\"running out of options\"";
+    assertThat(
+            search
+                .search(
+                    request(
+                        phrase, List.of("Noel Murray"), Set.of(), SortOrder.RELEVANCE, 10, null))
+                .total())
+        .isEqualTo(1);
+    assertThat(
+            search
+                .search(
+                    request(phrase, List.of("Dennis Lim"), Set.of(), SortOrder.RELEVANCE, 10, null))
+                .total())
+        .isZero();
+  }
+
+  @Test
+  void sentimentFilterKeepsAllSentimentCountsButNarrowsOtherFacets() {
+    SearchResponse r =
+        search.search(
+            request("", List.of(), Set.of(Sentiment.MIXED), SortOrder.RELEVANCE, 10, null));
+    assertThat(r.total()).isEqualTo(2);
+    assertThat(critics(r)).containsExactlyInAnyOrder("Wendy Richmond", "Anita Gates");
+    assertThat(r.facets().sentiment())
+        .containsEntry("positive", 9L)
+        .containsEntry("mixed", 2L)
+        .containsEntry("negative", 0L);
+    assertThat(r.facets().critic())
+        .extracting(FacetCounts.FacetValue::value)
+        .containsExactlyInAnyOrder("Wendy Richmond", "Anita Gates");
+  }
+
+  @Test
+  void sentimentFilterIsOrWithinTheFacet() {
+    SearchResponse r =
+        search.search(
+            request(
+                "",
+                List.of(),
+                Set.of(Sentiment.MIXED, Sentiment.NEGATIVE),
+                SortOrder.RELEVANCE,
+                10,
+                null));
+    assertThat(r.total()).isEqualTo(2);
+  }
+
+  @Test
+  void exclusionRemovesReviewsMentioningTheWord() {
+    assertThat(critics(q("cliche -refn"))).containsExactly("Dennis Lim");
+    assertThat(q("-\"running out of options\"").total()).isEqualTo(10);
+  }
+
+  @Test
+  void orAndParenthesesCombine() {
+    assertThat(q("imitation OR prescience").total()).isEqualTo(2);
+    assertThat(q("(imitation OR prescience) tarantino").total()).isEqualTo(1);
+  }
+
+  @Test
+  void prefixMatchesWordStarts() {
+    assertThat(critics(q("imitat*"))).containsExactly("Andrew O'Hehir");
+    assertThat(critics(q("running out of opt*"))).contains("Noel Murray");
+  }
+
+  @Test
+  void fieldTermsSearchCriticSentimentAndWork() {
+    assertThat(critics(q("critic:murray"))).containsExactly("Noel Murray");
+    assertThat(critics(q("critic:\"noel murray\""))).containsExactly("Noel Murray");
+    assertThat(critics(q("critic:mur*"))).containsExactly("Noel Murray");
+    assertThat(q("sentiment:mixed").total()).isEqualTo(2);
+    assertThat(q("work:pusher").total()).isEqualTo(11);
+  }
+
+  @Test
+  void brokenSyntaxIsRecoveredWithAWarning() {
+    SearchResponse r = q("\"running out of");
+    assertThat(critics(r)).contains("Noel Murray");
+    assertThat(r.warnings()).anyMatch(w -> w.contains("unclosed quote"));
+    assertThat(q("(imitation").warnings()).anyMatch(w -> w.contains("unclosed ("));
+    assertThat(q("sentiment:happy").warnings()).anyMatch(w -> w.contains("sentiment:happy"));
+  }
+
+  @Test
+  void uncreditedAndScoreOnlyEntriesHaveNoCritic() {
+    SearchResponse r =
+        search.search(request("", List.of(), Set.of(), SortOrder.parse("score:desc"), 1, null));
+    ReviewHit top = r.hits().get(0);
+    assertThat(top.critic()).isNull();
+    assertThat(top.score()).isEqualTo(80);
+    assertThat(top.scoreRaw()).isEqualTo("80");
+    assertThat(top.sentimentSource()).isEqualTo("score");
+    assertThat(critics(q("\"something rotten in Denmark\""))).containsExactly((String) null);
+  }
+
+  @Test
+  void cursorPagesThroughEveryReviewOnce() {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      SearchResponse page =
+          search.search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, 4, cursor));
+      page.hits().forEach(h -> ids.add(h.id()));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    assertThat(ids).hasSize(11).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void cursorForAnotherSortIsRejected() {
+    String cursor =
+        search.search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, 4, null)).nextCursor();
+    assertThatThrownBy(
+            () ->
+                search.search(request("", List.of(), Set.of(), SortOrder.parse("date"), 4, cursor)))
+        .isInstanceOf(InvalidParameterException.class)
+        .extracting(e -> ((InvalidParameterException) e).code())
+        .isEqualTo("invalid_cursor");
+  }
+
+  @Test
+  void criticsAutocompleteMatchesAnyWordStart() {
+    assertThat(search.critics("mur", 10))
+        .extracting(CriticSuggestion::name)
+        .containsExactly("Noel Murray");
+    assertThat(search.critics("mur", 10).get(0).sentiment()).containsEntry("positive", 1L);
+    assertThat(search.critics("o'he", 10))
+        .extracting(CriticSuggestion::name)
+        .containsExactly("Andrew O'Hehir");
+    assertThat(search.critics("", 50)).hasSize(9);
+  }
+
+  @Test
+  void statsCountBySentimentAndSource() {
+    IndexStats stats = search.stats();
+    assertThat(stats.reviews()).isEqualTo(11);
+    assertThat(stats.sentiment()).containsEntry("positive", 9L).containsEntry("mixed", 2L);
+    assertThat(stats.sentimentSource()).containsEntry("score", 1L).containsEntry("page", 10L);
+    assertThat(stats.build().filesRead()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,53 @@
+package pullquote.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import pullquote.index.IndexBuilder;
+import pullquote.index.IndexLayout;
+import pullquote.index.LiveIndex;
+import pullquote.index.ReviewAnalyzers;
+import pullquote.ingest.IngestOptions;
+import pullquote.ingest.IngestProgress;
+import pullquote.ingest.Ingestor;
+import pullquote.ingest.Json;
+import pullquote.ingest.SentimentResolver;
+import pullquote.search.LuceneReviewSearchService;
+import pullquote.sentiment.LexiconSentimentModel;
+
+/** Builds real indexes on disk from the project's fixtures, as the CLI would. */
+public final class TestIndexes {
+
+  /** The seed page the project ships as its sample data. */
+  public static final Path SEED = Path.of("sample-data", "pusher.txt");
+
+  /** Reviews with HTML/JS in their text and names, and a spread of scores and dates. */
+  public static final Path EXTRA =
+      Path.of("src", "test", "resources", "fixtures", "search", "extra.jsonl");
+
+  private TestIndexes() {}
+
+  public static IndexBuilder builder() {
+    var json = Json.newMapper();
+    var ingestor =
+        new Ingestor(
+            new SentimentResolver(LexiconSentimentModel.bundled()), json, IngestOptions.DEFAULT);
+    return new IndexBuilder(ingestor, ReviewAnalyzers.create(), json, Clock.systemUTC());
+  }
+
+  public static IndexBuilder.Result build(Path indexDir, Path... inputs) throws IOException {
+    return builder().build(new IndexLayout(indexDir), List.of(inputs), IngestProgress.NONE);
+  }
+
+  /** Opens the index as the server does. */
+  public static LiveIndex open(Path indexDir) throws IOException {
+    LiveIndex live = new LiveIndex(new IndexLayout(indexDir), Json.newMapper());
+    live.refresh();
+    return live;
+  }
+
+  public static LuceneReviewSearchService service(LiveIndex live) {
+    return new LuceneReviewSearchService(live, ReviewAnalyzers.create());
+  }
+}
