@@ -1,0 +1,105 @@
+package pullquote.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pullquote.ingest.Json;
+
+/** {@code index} then {@code search} through the real entry point, as an operator runs them. */
+class CommandLineEndToEndTest {
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void capture() {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void indexThenSearchFindsThePhrase() throws Exception {
+    String index = dir.resolve("idx").toString();
+    assertThat(Main.run("index", "--index", index, "--quiet", "sample-data")).isZero();
+    assertThat(stdout())
+        .contains("Reviews indexed:   11")
+        .contains("Skipped:           0")
+        .contains("page 10");
+    out.reset();
+    assertThat(Main.run("search", "--index", index, "--json", "\"running out of options\""))
+        .isZero();
+    JsonNode response = Json.newMapper().readTree(stdout());
+    assertThat(response.get("total").asLong()).isEqualTo(1);
+    assertThat(response.get("hits").get(0).get("critic").asText()).isEqualTo("Noel Murray");
+    out.reset();
+    assertThat(Main.run("search", "--index", index, "--sentiment", "mixed")).isZero();
+    assertThat(stdout()).contains("2 reviews").contains("Wendy Richmond").contains("Anita Gates");
+  }
+
+  @Test
+  void badUsageExitsWithTwo() {
+    assertThat(Main.run("index")).isEqualTo(2);
+    assertThat(Main.run("bogus")).isEqualTo(2);
+    assertThat(Main.run("search", "--index", dir.toString(), "--sentiment", "happy", "x"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("sentiment must be positive, mixed or negative");
+    assertThat(Main.run("serve", "--port", "notaport")).isEqualTo(2);
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"index", "serve", "search"}) {
+      out.reset();
+      assertThat(Main.run(command, "--help")).isZero();
+      assertThat(stdout()).contains("Usage: pullquote " + command);
+    }
+  }
+
+  @Test
+  void indexingNothingUsableFailsAndSaysSo() {
+    assertThat(
+            Main.run(
+                "index",
+                "--index",
+                dir.resolve("idx").toString(),
+                "--quiet",
+                dir.resolve("missing.csv").toString()))
+        .isEqualTo(1);
+    assertThat(stdout()).contains("Nothing could be indexed");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("missing.csv")
+        .contains("no such file");
+  }
+
+  @Test
+  void searchWithoutAnIndexSaysHowToBuildOne() {
+    assertThat(Main.run("search", "--index", dir.resolve("none").toString(), "x")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("no index in")
+        .contains("pullquote index");
+  }
+}
