@@ -78,7 +78,9 @@ public final class CsvReviewReader implements ReviewReader {
       String fallbackWork,
       ReviewSink sink)
       throws IOException {
-    CSVFormat format = FORMAT.builder().setHeader(header.toArray(String[]::new)).get();
+    // Blank lines come through as records so the parser's line count stays on the row's own line.
+    CSVFormat format =
+        FORMAT.builder().setIgnoreEmptyLines(false).setHeader(header.toArray(String[]::new)).get();
     try (CSVParser parser = format.parse(open(file, linesPassed))) {
       Iterator<CSVRecord> rows = parser.iterator();
       while (true) {
@@ -96,6 +98,9 @@ public final class CsvReviewReader implements ReviewReader {
           return linesPassed + before + 1;
         }
         sink.progress(row.getCharacterPosition());
+        if (row.size() == 1 && row.get(0).isEmpty()) {
+          continue;
+        }
         emit(row, line, columns, header.size(), fallbackWork, file, sink);
       }
     }

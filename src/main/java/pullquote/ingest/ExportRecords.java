@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 final class ExportRecords {
 
+  private static final java.util.regex.Pattern RT_LINK =
+      java.util.regex.Pattern.compile("(?:https?://www\\.rottentomatoes\\.com/)?m/[a-z0-9_\\-]+");
+
   private ExportRecords() {}
 
   static void emit(
@@ -31,7 +34,7 @@ final class ExportRecords {
       sink.skip(file, line, SkipReason.EMPTY_TEXT, "the review has no text");
       return;
     }
-    String work = FieldValues.clean(values.get(InputField.WORK));
+    String work = workTitle(FieldValues.clean(values.get(InputField.WORK)));
     sink.accept(
         new RawReview(
             FieldValues.clean(values.get(InputField.ID)),
@@ -46,6 +49,14 @@ final class ExportRecords {
             text,
             file.toString(),
             line));
+  }
+
+  /** Rotten Tomatoes exports name the film by its link, "m/the_lantern_keeper"; show a title. */
+  private static String workTitle(String work) {
+    if (work != null && RT_LINK.matcher(work).matches()) {
+      return WorkTitles.fromSlug(work.substring(work.indexOf('/') + 1));
+    }
+    return work;
   }
 
   private static LocalDate date(String raw, Path file, int line, ReviewSink sink) {

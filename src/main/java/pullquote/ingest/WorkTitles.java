@@ -13,6 +13,12 @@ final class WorkTitles {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
+    String title = fromSlug(stem);
+    return title.isEmpty() ? name : title;
+  }
+
+  /** "the_hurt-locker" becomes "The Hurt Locker". */
+  static String fromSlug(String stem) {
     StringBuilder title = new StringBuilder();
     for (String word : stem.split("[_\\-\\s]+")) {
       if (word.isEmpty()) {
@@ -23,6 +29,6 @@ final class WorkTitles {
       }
       title.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
     }
-    return title.isEmpty() ? name : title.toString();
+    return title.toString();
   }
 }
