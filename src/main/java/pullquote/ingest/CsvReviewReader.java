@@ -2,12 +2,8 @@ package pullquote.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -127,15 +123,9 @@ public final class CsvReviewReader implements ReviewReader {
     ExportRecords.emit(values, fallbackWork, file, line, RatingScale.Context.EXPORT, sink);
   }
 
-  /** Opens the file as UTF-8, bad bytes shown as U+FFFD, after skipping whole lines. */
+  /** Opens the file after skipping whole lines. */
   private static Reader open(Path file, long skipLines) throws IOException {
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+    BufferedReader reader = Utf8Files.open(file);
     for (long i = 0; i < skipLines; i++) {
       if (reader.readLine() == null) {
         break;

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,14 +26,8 @@ public final class JsonLinesReviewReader implements ReviewReader {
 
   @Override
   public void read(Path file, ReviewSink sink) throws IOException {
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     String fallbackWork = workOverride != null ? workOverride : WorkTitles.fromFileName(file);
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+    try (BufferedReader reader = Utf8Files.open(file)) {
       int line = 0;
       long consumed = 0;
       for (String text = reader.readLine(); text != null; text = reader.readLine()) {

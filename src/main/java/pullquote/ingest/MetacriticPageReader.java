@@ -1,9 +1,6 @@
 package pullquote.ingest;
 
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +35,7 @@ public final class MetacriticPageReader implements ReviewReader {
 
   @Override
   public void read(Path file, ReviewSink sink) throws IOException {
-    String content =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)
-            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-            .toString();
+    String content = Utf8Files.read(file);
     Page page = parse(content.split("\\R", -1));
     String work =
         workOverride != null
