@@ -12,9 +12,18 @@ import picocli.CommandLine.Command;
     subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class})
 public final class Main implements Runnable {
 
+  /**
+   * Lucene warns at every start that the vector incubator module is off; pullquote does no vector
+   * search, so the warning only hides the output an operator is looking for. Held here because JUL
+   * keeps loggers weakly and would forget the level.
+   */
+  private static final java.util.logging.Logger VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args));
   }
 

@@ -15,7 +15,7 @@ final class ProgressDisplay implements IngestProgress, AutoCloseable {
   }
 
   static ProgressDisplay forTerminal(boolean quiet) {
-    if (quiet || System.console() == null) {
+    if (quiet || !isTerminal()) {
       return new ProgressDisplay(null);
     }
     return new ProgressDisplay(
@@ -26,6 +26,22 @@ final class ProgressDisplay implements IngestProgress, AutoCloseable {
             .setUpdateIntervalMillis(200)
             .showSpeed()
             .build());
+  }
+
+  /**
+   * Since JDK 22 {@code System.console()} exists even when output is redirected; {@code
+   * Console.isTerminal()} tells, and is looked up by name because pullquote compiles for JDK 21.
+   */
+  private static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   @Override
