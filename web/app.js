@@ -1,50 +1,128 @@
-// A minimal search page over /api/search; issue #3 grows it into the full search box.
-const input = document.getElementById('q');
-const results = document.getElementById('results');
-const status = document.getElementById('status');
-let latest = 0;
+// The search page: search as you type, facets, critic filter, sort and paging, all kept in the URL.
+import { ApiError, getJson } from './api.js';
+import { criticAutocomplete } from './autocomplete.js';
+import { card, chip, emptyNotice, errorNotice, warningsList } from './render.js';
+import { SENTIMENTS, apiParams, fromUrl, toUrl } from './state.js';
 
-function textWithMarks(text, matches) {
-  // Built from the API's offsets with text nodes only: review text is never parsed as HTML.
-  const frag = document.createDocumentFragment();
-  let at = 0;
-  for (const m of matches) {
-    frag.append(document.createTextNode(text.slice(at, m.start)));
-    const mark = document.createElement('mark');
-    mark.textContent = text.slice(m.start, m.end);
-    frag.append(mark);
-    at = m.end;
-  }
-  frag.append(document.createTextNode(text.slice(at)));
-  return frag;
+const PAGE_SIZE = 20;
+const TYPING_DELAY_MS = 120;
+
+const $ = id => document.getElementById(id);
+const input = $('q');
+const results = $('results');
+const status = $('status');
+const notice = $('notice');
+const more = $('more');
+const sortSelect = $('sort');
+const chips = $('chips');
+const toggles = [...document.querySelectorAll('#sentiment-facet input')];
+
+let state = fromUrl(location.search);
+let ticket = 0;
+let controller = null;
+let nextCursor = null;
+let typingTimer = null;
+
+const actions = {
+  addCritic: name => change(s => { if (!s.critic.includes(name)) s.critic.push(name); }),
+  removeCritic: name => change(s => { s.critic = s.critic.filter(c => c !== name); }),
+  addWork: work => change(s => { if (!s.work.includes(work)) s.work.push(work); }),
+  removeWork: work => change(s => { s.work = s.work.filter(w => w !== work); }),
+  clearSentiment: () => change(s => { s.sentiment = []; }),
+};
+
+function change(mutate, { push = true } = {}) {
+  const next = structuredClone(state);
+  mutate(next);
+  state = next;
+  const url = toUrl(state);
+  if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  showControls();
+  search();
 }
 
-async function search(q) {
-  const ticket = ++latest;
+function showControls() {
+  if (document.activeElement !== input || input.value !== state.q) input.value = state.q;
+  sortSelect.value = [...sortSelect.options].some(o => o.value === state.sort) ? state.sort : 'relevance';
+  toggles.forEach(t => { t.checked = state.sentiment.includes(t.value); });
+  chips.replaceChildren(
+    ...state.critic.map(c => chip('critic', c, () => actions.removeCritic(c))),
+    ...state.work.map(w => chip('work', w, () => actions.removeWork(w))));
+  document.title = state.q ? `${state.q} — pullquote` : 'pullquote — search critic reviews';
+}
+
+async function search({ append = false } = {}) {
+  const mine = ++ticket;
+  if (controller) controller.abort();
+  controller = new AbortController();
+  results.setAttribute('aria-busy', 'true');
   try {
-    const res = await fetch('/api/search?' + new URLSearchParams({ q }));
-    const body = await res.json();
-    if (ticket !== latest) return;
-    if (!res.ok) { status.textContent = body.error ? body.error.message : 'Search failed.'; results.replaceChildren(); return; }
-    status.textContent = `${body.total} review${body.total === 1 ? '' : 's'}`;
-    results.replaceChildren(...body.hits.map(hit => {
-      const li = document.createElement('li');
-      const p = document.createElement('p');
-      p.append(textWithMarks(hit.text, hit.highlights.matches));
-      const meta = document.createElement('p');
-      meta.className = 'meta';
-      meta.textContent = [hit.critic || 'Uncredited', hit.publication, hit.work, hit.date,
-        hit.score_raw ? `${hit.score_raw} (${hit.score ?? '–'}/100)` : null,
-        `${hit.sentiment} (from ${hit.sentiment_source})`].filter(Boolean).join(' · ');
-      li.append(p, meta);
-      return li;
-    }));
+    const body = await getJson('/api/search', apiParams(state, append ? nextCursor : null, PAGE_SIZE), controller.signal);
+    if (mine !== ticket) return; // a newer search has started: never show an older answer
+    render(body, append);
   } catch (e) {
-    if (ticket === latest) status.textContent = 'The search service cannot be reached.';
+    if (e.name === 'AbortError' || mine !== ticket) return;
+    results.replaceChildren();
+    more.hidden = true;
+    status.textContent = '';
+    notice.replaceChildren(errorNotice(e instanceof ApiError ? e.message : 'Something went wrong.'));
+  } finally {
+    if (mine === ticket) results.removeAttribute('aria-busy');
   }
 }
 
-let timer;
-input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => search(input.value), 150); });
-document.getElementById('search-form').addEventListener('submit', e => { e.preventDefault(); search(input.value); });
-search('');
+function render(body, append) {
+  nextCursor = body.next_cursor;
+  const cards = body.hits.map(hit => card(hit, actions));
+  if (append) results.append(...cards); else results.replaceChildren(...cards);
+  more.hidden = !nextCursor;
+  for (const s of SENTIMENTS) {
+    document.querySelector(`[data-count="${s}"]`).textContent = (body.facets.sentiment[s] ?? 0).toLocaleString('en');
+  }
+  const shown = results.children.length;
+  status.textContent = body.total === 0 ? '' :
+    `${body.total.toLocaleString('en')} review${body.total === 1 ? '' : 's'}` +
+    (shown < body.total ? ` · showing ${shown}` : '');
+  notice.replaceChildren();
+  if (body.total === 0) notice.append(emptyNotice(state, body.warnings, actions));
+  else warningsList(body.warnings, notice);
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => change(s => { s.q = input.value; }, { push: false }), TYPING_DELAY_MS);
+});
+$('search-form').addEventListener('submit', e => {
+  e.preventDefault();
+  clearTimeout(typingTimer);
+  change(s => { s.q = input.value; });
+});
+input.addEventListener('keydown', e => {
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    clearTimeout(typingTimer);
+    input.value = '';
+    change(s => { s.q = ''; });
+  }
+});
+toggles.forEach(t => t.addEventListener('change', () =>
+  change(s => { s.sentiment = toggles.filter(x => x.checked).map(x => x.value); })));
+sortSelect.addEventListener('change', () => change(s => { s.sort = sortSelect.value; }));
+more.addEventListener('click', () => search({ append: true }));
+document.addEventListener('keydown', e => {
+  const typing = e.target.closest && e.target.closest('input, textarea, select');
+  if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    e.preventDefault();
+    input.focus();
+    input.select();
+  }
+});
+window.addEventListener('popstate', () => {
+  state = fromUrl(location.search);
+  showControls();
+  search();
+});
+criticAutocomplete($('critic-input'), $('critic-options'), actions.addCritic);
+
+showControls();
+search();

@@ -1,0 +1,314 @@
+package pullquote.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import pullquote.index.LiveIndex;
+import pullquote.ingest.Json;
+import pullquote.testing.TestIndexes;
+
+/**
+ * The search page in a real headless Chromium (Debian's chromium + chromedriver), against the real
+ * server over the seed index plus a fixture whose texts carry HTML and script.
+ */
+class SearchPageBrowserTest {
+
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @TempDir static Path dir;
+  static LiveIndex live;
+  static ApiServer server;
+  static ChromeDriver browser;
+  static WebDriverWait wait;
+
+  @BeforeAll
+  static void start() throws Exception {
+    boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    if (!present && System.getenv("CI") == null) {
+      Assumptions.abort(
+          "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
+    }
+    assertThat(present).as("CI must install chromium and chromium-driver (see .ci/run)").isTrue();
+    TestIndexes.build(dir.resolve("index"), TestIndexes.SEED, TestIndexes.EXTRA);
+    live = TestIndexes.open(dir.resolve("index"));
+    server =
+        new ApiServer(TestIndexes.service(live), Json.newMapper(), Path.of("web"))
+            .start("127.0.0.1", 0);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + dir.resolve("profile"),
+        "--window-size=1280,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait.ignoring(StaleElementReferenceException.class);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+      live.close();
+    }
+  }
+
+  @BeforeEach
+  void normalWindow() {
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    browser.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+  }
+
+  private void open(String pathAndQuery) {
+    browser.get("http://127.0.0.1:" + server.port() + pathAndQuery);
+    waitForResults();
+  }
+
+  private void waitForResults() {
+    wait.until(
+        d ->
+            d.findElement(By.id("results")).getAttribute("aria-busy") == null
+                    && !d.findElement(By.id("status")).getText().isEmpty()
+                || !d.findElement(By.id("notice")).getText().isEmpty());
+  }
+
+  private List<WebElement> cards() {
+    return browser.findElements(By.cssSelector("#results .card"));
+  }
+
+  private List<String> critics() {
+    return cards().stream().map(c -> c.findElement(By.cssSelector(".critic")).getText()).toList();
+  }
+
+  private void waitForCards(int n) {
+    wait.until(
+        d ->
+            cards().size() == n
+                && d.findElement(By.id("results")).getAttribute("aria-busy") == null);
+  }
+
+  private String count(String sentiment) {
+    return browser.findElement(By.cssSelector("[data-count=" + sentiment + "]")).getText();
+  }
+
+  private static void screenshot(String name) throws Exception {
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(
+        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void typingFindsNoelMurrayBeforeTheWordIsFinished() throws Exception {
+    open("/");
+    WebElement box = browser.findElement(By.id("q"));
+    box.sendKeys("running out of opt");
+    wait.until(d -> critics().equals(List.of("Noel Murray")));
+    List<String> marks =
+        cards().get(0).findElements(By.tagName("mark")).stream().map(WebElement::getText).toList();
+    assertThat(marks).contains("running", "out", "options");
+    assertThat(browser.getCurrentUrl()).contains("q=running+out+of+opt");
+    screenshot("results");
+  }
+
+  @Test
+  void anExactPhraseIsHighlightedAsOne() {
+    open("/");
+    browser.findElement(By.id("q")).sendKeys("\"running out of options\"");
+    wait.until(d -> critics().equals(List.of("Noel Murray")));
+    wait.until(
+        d ->
+            cards().get(0).findElements(By.tagName("mark")).stream()
+                .map(WebElement::getText)
+                .toList()
+                .equals(List.of("running out of options")));
+  }
+
+  @Test
+  void tickingMixedShowsExactlyTheTwoMixedReviewsAndKeepsCounts() throws Exception {
+    open("/?work=Pusher");
+    waitForCards(11);
+    assertThat(List.of(count("positive"), count("mixed"), count("negative")))
+        .containsExactly("9", "2", "0");
+    browser.findElement(By.cssSelector("label.s-mixed")).click();
+    waitForCards(2);
+    assertThat(critics()).containsExactlyInAnyOrder("Wendy Richmond", "Anita Gates");
+    assertThat(List.of(count("positive"), count("mixed"), count("negative")))
+        .containsExactly("9", "2", "0");
+    assertThat(browser.getCurrentUrl()).contains("sentiment=mixed");
+    screenshot("facet-ticked");
+  }
+
+  @Test
+  void criticAutocompletePicksNoelMurrayWithTheKeyboard() {
+    open("/");
+    WebElement critic = browser.findElement(By.id("critic-input"));
+    critic.sendKeys("mur");
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#critic-options [role=option]")));
+    assertThat(browser.findElement(By.cssSelector("#critic-options [role=option]")).getText())
+        .startsWith("Noel Murray");
+    assertThat(critic.getAttribute("aria-expanded")).isEqualTo("true");
+    critic.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+    waitForCards(1);
+    assertThat(critics()).containsExactly("Noel Murray");
+    assertThat(browser.findElements(By.cssSelector("#chips .chip")).get(0).getText())
+        .contains("Noel Murray");
+    browser.findElement(By.cssSelector("#chips .chip button")).click();
+    waitForCards(15);
+  }
+
+  @Test
+  void theUrlRestoresStateOnReloadAndHistory() {
+    open("/?q=cliche&sentiment=mixed");
+    waitForCards(1);
+    browser.navigate().refresh();
+    waitForResults();
+    waitForCards(1);
+    assertThat(critics()).containsExactly("Wendy Richmond");
+    assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("cliche");
+    assertThat(browser.findElement(By.cssSelector("input[value=mixed]")).isSelected()).isTrue();
+    browser.findElement(By.cssSelector("label.s-mixed")).click();
+    waitForCards(3);
+    browser.navigate().back();
+    waitForCards(1);
+    assertThat(browser.findElement(By.cssSelector("input[value=mixed]")).isSelected()).isTrue();
+  }
+
+  @Test
+  void markupInReviewsIsShownAsTextAndRunsNothing() {
+    open("/?q=thriller");
+    waitForCards(1);
+    WebElement card = cards().get(0);
+    assertThat(card.findElement(By.cssSelector(".quote")).getText())
+        .contains("<script>window.pwned=1</script>")
+        .contains("<img src=x onerror=\"window.pwned=2\">");
+    assertThat(card.findElement(By.cssSelector(".critic")).getText()).isEqualTo("Ada <b>Bold</b>");
+    assertThat(card.findElements(By.cssSelector("script, img, b"))).isEmpty();
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined"))
+        .isEqualTo(true);
+  }
+
+  @Test
+  void anApiErrorShowsAReadableMessage() {
+    open("/?sort=bogus");
+    WebElement alert =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice [role=alert]")));
+    assertThat(alert.getText())
+        .contains("Search failed")
+        .contains("sort must be relevance, date or score");
+    assertThat(cards()).isEmpty();
+  }
+
+  @Test
+  void noResultsOffersToDropTheFilter() throws Exception {
+    open("/?q=cliche&critic=Noel%20Murray");
+    wait.until(d -> d.findElement(By.id("notice")).getText().contains("No reviews match"));
+    screenshot("no-results");
+    browser
+        .findElement(
+            By.xpath("//div[@id='notice']//button[contains(., 'without critic Noel Murray')]"))
+        .click();
+    waitForCards(3);
+  }
+
+  @Test
+  void clickingACriticOrWorkFiltersByIt() {
+    open("/?q=cliche");
+    waitForCards(3);
+    browser.findElement(By.xpath("//button[contains(@class,'critic') and .='Dennis Lim']")).click();
+    waitForCards(1);
+    assertThat(browser.getCurrentUrl()).contains("critic=Dennis+Lim");
+    open("/?q=work:harbour");
+    browser.findElement(By.xpath("(//button[contains(@class,'work')])[1]")).click();
+    wait.until(d -> d.getCurrentUrl().contains("work=Quiet+Harbour"));
+    waitForCards(3);
+  }
+
+  @Test
+  void slashFocusesTheBoxAndEscapeClearsIt() {
+    open("/?q=cliche");
+    waitForCards(3);
+    browser.findElement(By.tagName("body")).sendKeys("/");
+    WebElement box = browser.switchTo().activeElement();
+    assertThat(box.getAttribute("id")).isEqualTo("q");
+    box.sendKeys(Keys.ESCAPE);
+    waitForCards(15);
+    assertThat(box.getAttribute("value")).isEmpty();
+  }
+
+  @Test
+  void sentimentBadgeSaysWhereTheSentimentCameFrom() {
+    open("/?q=imitation");
+    waitForCards(1);
+    WebElement badge = cards().get(0).findElement(By.cssSelector(".badge"));
+    assertThat(badge.getText()).contains("Positive");
+    badge.click();
+    WebElement tip = badge.findElement(By.cssSelector("[role=tooltip]"));
+    wait.until(ExpectedConditions.visibilityOf(tip));
+    assertThat(tip.getText()).contains("page's score distribution");
+  }
+
+  @Test
+  void narrowAndDarkScreensStillShowTheResults() throws Exception {
+    browser.manage().window().setSize(new Dimension(375, 800));
+    open("/?q=cliche");
+    waitForCards(3);
+    Object overflow =
+        ((JavascriptExecutor) browser)
+            .executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+    assertThat(overflow).isEqualTo(false);
+    screenshot("narrow");
+    browser.manage().window().setSize(new Dimension(1440, 900));
+    browser.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    open("/?q=refn");
+    screenshot("dark");
+  }
+}

@@ -1,0 +1,107 @@
+// Builds the results with DOM nodes and text only: review text is never parsed as HTML.
+
+const SOURCE_TEXT = {
+  score: 'from its score',
+  label: 'from its fresh/rotten label',
+  page: "from the page's score distribution",
+  model: 'guessed from its words by the text model',
+};
+const ICON = { positive: '▲', mixed: '◆', negative: '▼' };
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (v !== undefined && v !== null) node.setAttribute(k, v);
+  }
+  node.append(...children.filter(c => c !== null && c !== undefined));
+  return node;
+}
+
+export function textWithMarks(text, matches) {
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  for (const m of matches || []) {
+    if (m.start < at || m.end > text.length) continue;
+    frag.append(text.slice(at, m.start), el('mark', {}, text.slice(m.start, m.end)));
+    at = m.end;
+  }
+  frag.append(text.slice(at));
+  return frag;
+}
+
+function capitalised(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function formatDate(iso) {
+  const d = new Date(iso + 'T00:00:00Z');
+  return isNaN(d) ? iso : d.toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+function badge(hit, id) {
+  const why = `${capitalised(hit.sentiment)}: ${SOURCE_TEXT[hit.sentiment_source] || hit.sentiment_source}` +
+    (hit.sentiment_confidence != null ? ` (confidence ${Math.round(hit.sentiment_confidence * 100)}%)` : '');
+  return el('span', { class: `badge ${hit.sentiment}`, tabindex: '0', 'aria-describedby': id },
+    el('span', { 'aria-hidden': 'true' }, ICON[hit.sentiment] || ''), capitalised(hit.sentiment),
+    el('span', { class: 'tip', role: 'tooltip', id }, why));
+}
+
+export function card(hit, actions) {
+  const critic = hit.critic
+    ? el('button', { class: 'link critic', type: 'button', title: `Only reviews by ${hit.critic}`, onclick: () => actions.addCritic(hit.critic) }, hit.critic)
+    : el('span', { class: 'critic uncredited' }, 'Uncredited');
+  const work = el('button', { class: 'link work', type: 'button', title: `Only reviews of ${hit.work}`, onclick: () => actions.addWork(hit.work) }, hit.work);
+  const score = hit.score_raw
+    ? el('span', { class: 'score', title: 'Score as published, and on a 0–100 scale' },
+        hit.score_raw + (hit.score != null && String(hit.score) !== hit.score_raw ? ` · ${hit.score}/100` : hit.score != null ? '/100' : ''))
+    : null;
+  return el('li', { class: 'card', 'data-id': hit.id },
+    el('p', { class: 'quote' }, textWithMarks(hit.text, hit.highlights && hit.highlights.matches)),
+    el('div', { class: 'meta' },
+      critic,
+      hit.publication ? el('span', { class: 'publication' }, hit.publication) : null,
+      work,
+      hit.date ? el('time', { datetime: hit.date }, formatDate(hit.date)) : null,
+      score,
+      badge(hit, `why-${hit.id}`)));
+}
+
+export function chip(kind, value, onRemove) {
+  const label = kind === 'critic' ? value : `${capitalised(kind)}: ${value}`;
+  return el('li', { class: 'chip', 'data-kind': kind },
+    el('span', {}, label),
+    el('button', { type: 'button', 'aria-label': `Remove ${kind} ${value}`, onclick: onRemove }, '×'));
+}
+
+export function emptyNotice(state, warnings, actions) {
+  const box = document.createDocumentFragment();
+  box.append(el('p', {}, el('strong', {}, 'No reviews match.')));
+  const tips = [];
+  state.sentiment.length && tips.push(el('li', {}, el('button', { type: 'button', onclick: actions.clearSentiment }, 'Show every sentiment')));
+  state.critic.forEach(c => tips.push(el('li', {}, el('button', { type: 'button', onclick: () => actions.removeCritic(c) }, `Search without critic ${c}`))));
+  state.work.forEach(w => tips.push(el('li', {}, el('button', { type: 'button', onclick: () => actions.removeWork(w) }, `Search without work ${w}`))));
+  state.q && tips.push(el('li', {}, 'Try fewer or shorter words, or drop the quotes around a phrase.'));
+  if (tips.length) box.append(el('ul', {}, ...tips));
+  warningsList(warnings, box);
+  return box;
+}
+
+export function warningsList(warnings, into) {
+  if (warnings && warnings.length) {
+    into.append(el('p', { class: 'warning' }, 'We read your query a little differently: ' + warnings.join('; ') + '.'));
+  }
+  return into;
+}
+
+export function errorNotice(message) {
+  return el('div', { role: 'alert' }, el('p', {}, el('strong', {}, 'Search failed. ')), el('p', {}, message));
+}
+
+export function option(critic, id) {
+  const mix = critic.sentiment || {};
+  return el('li', { role: 'option', id, 'aria-selected': 'false', 'data-name': critic.name },
+    el('span', {}, critic.name),
+    el('small', {}, `${critic.reviews} review${critic.reviews === 1 ? '' : 's'} · ▲${mix.positive || 0} ◆${mix.mixed || 0} ▼${mix.negative || 0}`));
+}

@@ -1,0 +1,56 @@
+// The page's whole state lives in the URL, so reload, back/forward and shared links all restore it.
+
+export const SENTIMENTS = ['positive', 'mixed', 'negative'];
+
+export function emptyState() {
+  return { q: '', sentiment: [], critic: [], work: [], sort: 'relevance' };
+}
+
+export function fromUrl(search) {
+  const p = new URLSearchParams(search);
+  return {
+    q: p.get('q') ?? '',
+    sentiment: p.getAll('sentiment').filter(s => SENTIMENTS.includes(s)),
+    critic: p.getAll('critic'),
+    work: p.getAll('work'),
+    sort: p.get('sort') || 'relevance',
+  };
+}
+
+export function toUrl(state) {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  state.sentiment.forEach(s => p.append('sentiment', s));
+  state.critic.forEach(c => p.append('critic', c));
+  state.work.forEach(w => p.append('work', w));
+  if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
+  const s = p.toString();
+  return s ? '?' + s : location.pathname;
+}
+
+// While the user is still typing the last word, search it as a prefix too, so results appear
+// before the word is finished: "running out of opt" also finds "options".
+export function asTyped(q) {
+  const m = /(^|[\s(])(-?)((?:critic|publication|work):)?([\p{L}\p{N}][\p{L}\p{N}'’-]*)$/u.exec(q);
+  if (!m || m[2] === '-' || inOpenQuote(q) || /^(OR|AND|NOT)$/.test(m[4])) return q;
+  if (m[3]) return q + '*'; // critic:mur finds Murray
+  const word = m[4];
+  return `${q.slice(0, q.length - word.length)}(${word} OR ${word}*)`;
+}
+
+function inOpenQuote(q) {
+  return ((q.match(/["“”]/g) || []).length % 2) === 1;
+}
+
+export function apiParams(state, cursor, size) {
+  const p = new URLSearchParams();
+  const q = asTyped(state.q);
+  if (q.trim()) p.set('q', q);
+  state.sentiment.forEach(s => p.append('sentiment', s));
+  state.critic.forEach(c => p.append('critic', c));
+  state.work.forEach(w => p.append('work', w));
+  if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
+  if (cursor) p.set('cursor', cursor);
+  p.set('size', String(size));
+  return p;
+}
