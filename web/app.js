@@ -4,7 +4,7 @@ import { criticAutocomplete } from './autocomplete.js';
 import { card, chip, emptyNotice, errorNotice, warningsList } from './render.js';
 import { SENTIMENTS, apiParams, fromUrl, toUrl } from './state.js';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 120;
 
 const $ = id => document.getElementById(id);

@@ -170,7 +170,8 @@ class SearchPageBrowserTest {
   @Test
   void tickingMixedShowsExactlyTheTwoMixedReviewsAndKeepsCounts() throws Exception {
     open("/?work=Pusher");
-    waitForCards(11);
+    waitForCards(10);
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("11 reviews · showing 10");
     assertThat(List.of(count("positive"), count("mixed"), count("negative")))
         .containsExactly("9", "2", "0");
     browser.findElement(By.cssSelector("label.s-mixed")).click();
@@ -199,7 +200,7 @@ class SearchPageBrowserTest {
     assertThat(browser.findElements(By.cssSelector("#chips .chip")).get(0).getText())
         .contains("Noel Murray");
     browser.findElement(By.cssSelector("#chips .chip button")).click();
-    waitForCards(15);
+    waitForCards(10);
   }
 
   @Test
@@ -271,6 +272,18 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void moreResultsContinuesWithTheCursor() {
+    open("/?sort=date:desc");
+    waitForCards(10);
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("15 reviews · showing 10");
+    browser.findElement(By.id("more")).click();
+    waitForCards(15);
+    assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
+    List<String> ids = cards().stream().map(c -> c.getAttribute("data-id")).toList();
+    assertThat(ids).doesNotHaveDuplicates().startsWith("x-late", "x-script");
+  }
+
+  @Test
   void slashFocusesTheBoxAndEscapeClearsIt() {
     open("/?q=cliche");
     waitForCards(3);
@@ -278,7 +291,7 @@ class SearchPageBrowserTest {
     WebElement box = browser.switchTo().activeElement();
     assertThat(box.getAttribute("id")).isEqualTo("q");
     box.sendKeys(Keys.ESCAPE);
-    waitForCards(15);
+    waitForCards(10);
     assertThat(box.getAttribute("value")).isEmpty();
   }
 
