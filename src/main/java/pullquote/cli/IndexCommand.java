@@ -76,7 +76,7 @@ final class IndexCommand implements Callable<Integer> {
       progress.close();
       BuildReportPrinter.print(result, indexDir, out, System.err);
       return result.published() ? 0 : 1;
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    } catch (java.io.IOException | RuntimeException e) {
       System.err.println(
           "pullquote index: could not write the index in " + indexDir + ": " + e.getMessage());
       System.err.println("The index that was there before is unchanged.");

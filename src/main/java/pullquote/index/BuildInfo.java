@@ -6,10 +6,12 @@ import java.util.Map;
 /**
  * What a build read and wrote, saved beside the generation it made and shown by the stats API.
  *
+ * @param buildId unique to this build, so a server can tell two generations of one name apart
  * @param skipped records skipped, by reason
  * @param notes doubts that skipped nothing, by kind
  */
 public record BuildInfo(
+    String buildId,
     Instant builtAt,
     long elapsedMs,
     int filesRead,

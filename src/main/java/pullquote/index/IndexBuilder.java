@@ -67,7 +67,7 @@ public final class IndexBuilder {
               .writeValue(generation.resolve(BuildInfo.FILE_NAME).toFile(), info);
           layout.publish(generation);
           published = true;
-          layout.prune();
+          pruneQuietly(layout);
         }
         return new Result(report, info, published ? generation : null);
       } finally {
@@ -75,6 +75,16 @@ public final class IndexBuilder {
           layout.discard(generation);
         }
       }
+    }
+  }
+
+  /** The build has succeeded once published; failing to tidy old generations only costs disk. */
+  private static void pruneQuietly(IndexLayout layout) {
+    try {
+      layout.prune();
+    } catch (IOException | RuntimeException e) {
+      java.util.logging.Logger.getLogger(IndexBuilder.class.getName())
+          .warning("could not delete old index generations: " + e.getMessage());
     }
   }
 
@@ -118,6 +128,7 @@ public final class IndexBuilder {
     report.bySentiment().forEach((s, n) -> bySentiment.put(s.key(), n));
     Instant end = clock.instant();
     return new BuildInfo(
+        java.util.UUID.randomUUID().toString(),
         end,
         end.toEpochMilli() - start.toEpochMilli(),
         report.filesRead(),

@@ -49,11 +49,17 @@ public final class IndexSnapshot {
 
   /** Opens a published generation. */
   public static IndexSnapshot open(Path generation, ObjectMapper json) throws IOException {
-    DirectoryReader reader = DirectoryReader.open(FSDirectory.open(generation));
+    FSDirectory directory = FSDirectory.open(generation);
+    DirectoryReader reader;
     try {
-      Path infoFile = generation.resolve(BuildInfo.FILE_NAME);
-      BuildInfo info =
-          Files.isRegularFile(infoFile) ? json.readValue(infoFile.toFile(), BuildInfo.class) : null;
+      reader = DirectoryReader.open(directory);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+    reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
+    try {
+      BuildInfo info = readBuildInfo(generation, json);
       return new IndexSnapshot(
           generation, reader, ReviewFields.facetsConfig(), info, sizeOf(generation));
     } catch (IOException | RuntimeException e) {
@@ -66,16 +72,31 @@ public final class IndexSnapshot {
     return generation;
   }
 
-  public IndexSearcher searcher() {
-    return searcher;
+  /**
+   * Tells this generation from another of the same name: an index deleted and rebuilt from scratch
+   * starts again at gen-000001, with a new build id.
+   */
+  public String identity() {
+    return identity(generation, buildInfo);
   }
 
-  public SortedSetDocValuesReaderState facetState() {
-    return facetState;
+  static String identityOf(Path generation, ObjectMapper json) {
+    return identity(generation, readBuildInfo(generation, json));
   }
 
-  public FacetsConfig facetsConfig() {
-    return facetsConfig;
+  private static String identity(Path generation, BuildInfo info) {
+    return generation + (info == null || info.buildId() == null ? "" : "#" + info.buildId());
+  }
+
+  private static BuildInfo readBuildInfo(Path generation, ObjectMapper json) {
+    Path infoFile = generation.resolve(BuildInfo.FILE_NAME);
+    try {
+      return Files.isRegularFile(infoFile)
+          ? json.readValue(infoFile.toFile(), BuildInfo.class)
+          : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   public Optional<BuildInfo> buildInfo() {

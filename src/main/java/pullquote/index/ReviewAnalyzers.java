@@ -13,7 +13,6 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -29,9 +28,21 @@ public final class ReviewAnalyzers {
 
   /** The analyzer for every field of the schema: English text, and names. */
   public static Analyzer create() {
+    return perField(new EnglishTextAnalyzer(true));
+  }
+
+  /**
+   * The same analysis without stems, for exact phrases: the written form of each word is indexed at
+   * its own position, so {@code "running man"} matches those words and not "runs, man".
+   */
+  public static Analyzer forPhrases() {
+    return perField(new EnglishTextAnalyzer(false));
+  }
+
+  private static Analyzer perField(Analyzer text) {
     Analyzer names = new NameAnalyzer();
     return new PerFieldAnalyzerWrapper(
-        new EnglishTextAnalyzer(),
+        text,
         Map.of(
             ReviewFields.CRITIC_WORDS, names,
             ReviewFields.PUBLICATION_WORDS, names,
@@ -43,25 +54,39 @@ public final class ReviewAnalyzers {
    * matter, so {@code critic=noel murray} finds "Noel Murray".
    */
   public static String exactName(String name) {
-    String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+    String unmarked = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFC)).replaceAll("");
+    char[] in = unmarked.toCharArray();
+    // Lucene's folding, as the name fields' analysis uses: Ø, Ł, ß and æ fold too.
+    char[] out = new char[in.length * 4];
+    int length = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+    String folded = new String(out, 0, length);
     return SPACES.matcher(folded.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   /**
    * Review text: lower-cased, accents folded ("clichés" is "cliches"), possessives dropped, and
-   * each word indexed both as written and as its Porter stem at the same position, so phrases and
-   * prefixes work on the written form while "cliche" still finds "clichéd".
+   * each word indexed as written and, where it differs, as its marked Porter stem at the same
+   * position: words match by stem ("cliche" finds "clichéd"), while phrases and prefixes, analysed
+   * without stems, match only the written forms.
    */
   static final class EnglishTextAnalyzer extends Analyzer {
+    private final boolean stems;
+
+    EnglishTextAnalyzer(boolean stems) {
+      this.stems = stems;
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
       TokenStream stream = new EnglishPossessiveFilter(source);
       stream = new LowerCaseFilter(stream);
       stream = new ASCIIFoldingFilter(stream);
-      stream = new KeywordRepeatFilter(stream);
-      stream = new PorterStemFilter(stream);
-      stream = new RemoveDuplicatesTokenFilter(stream);
+      if (stems) {
+        stream = new KeywordRepeatFilter(stream);
+        stream = new PorterStemFilter(stream);
+        stream = new StemMarkerFilter(stream);
+      }
       return new TokenStreamComponents(source, stream);
     }
 

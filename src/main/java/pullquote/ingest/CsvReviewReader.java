@@ -39,10 +39,11 @@ public final class CsvReviewReader implements ReviewReader {
   public void read(Path file, ReviewSink sink) throws IOException {
     List<String> header;
     Map<InputField, String> columns;
-    try (CSVParser parser = FORMAT.builder().setHeader().get().parse(open(file, 0))) {
+    try (Reader in = open(file, 0);
+        CSVParser parser = FORMAT.builder().setHeader().get().parse(in)) {
       header = parser.getHeaderNames();
       columns = mapping.resolve(header);
-    } catch (UncheckedIOException | IllegalArgumentException e) {
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       sink.skip(file, 1, SkipReason.MALFORMED_ROW, "unreadable header row: " + e.getMessage());
       return;
     }
@@ -77,7 +78,8 @@ public final class CsvReviewReader implements ReviewReader {
     // Blank lines come through as records so the parser's line count stays on the row's own line.
     CSVFormat format =
         FORMAT.builder().setIgnoreEmptyLines(false).setHeader(header.toArray(String[]::new)).get();
-    try (CSVParser parser = format.parse(open(file, linesPassed))) {
+    try (Reader in = open(file, linesPassed);
+        CSVParser parser = format.parse(in)) {
       Iterator<CSVRecord> rows = parser.iterator();
       while (true) {
         long before = parser.getCurrentLineNumber();

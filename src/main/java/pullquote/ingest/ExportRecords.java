@@ -35,12 +35,19 @@ final class ExportRecords {
       return;
     }
     String work = workTitle(FieldValues.clean(values.get(InputField.WORK)));
+    String critic = FieldValues.critic(values.get(InputField.CRITIC));
+    String publication = FieldValues.clean(values.get(InputField.PUBLICATION));
+    String overlong = FieldValues.overlongName(names(work, critic, publication));
+    if (overlong != null) {
+      sink.skip(file, line, SkipReason.MALFORMED_ROW, overlong);
+      return;
+    }
     sink.accept(
         new RawReview(
             FieldValues.clean(values.get(InputField.ID)),
             work == null ? fallbackWork : work,
-            FieldValues.critic(values.get(InputField.CRITIC)),
-            FieldValues.clean(values.get(InputField.PUBLICATION)),
+            critic,
+            publication,
             date(values.get(InputField.DATE), file, line, sink),
             FieldValues.clean(values.get(InputField.SCORE)),
             scoreContext,
@@ -57,6 +64,14 @@ final class ExportRecords {
       return WorkTitles.fromSlug(work.substring(work.indexOf('/') + 1));
     }
     return work;
+  }
+
+  private static Map<String, String> names(String work, String critic, String publication) {
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    names.put("work", work);
+    names.put("critic", critic);
+    names.put("publication", publication);
+    return names;
   }
 
   private static LocalDate date(String raw, Path file, int line, ReviewSink sink) {

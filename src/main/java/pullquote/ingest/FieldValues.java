@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,7 +28,27 @@ final class FieldValues {
   static final Set<LocalDate> PLACEHOLDER_DATES =
       Set.of(LocalDate.of(1800, 1, 1), LocalDate.of(2000, 1, 1));
 
+  /**
+   * The longest critic, publication or work name accepted. Longer is a broken record (a wrong
+   * column, or a quote that swallowed lines), and Lucene's facets could not hold it anyway.
+   */
+  static final int MAX_NAME_LENGTH = 1000;
+
   private FieldValues() {}
+
+  /** The name field that is too long to be a name, or null when all are fine. */
+  static String overlongName(Map<String, String> names) {
+    for (Map.Entry<String, String> name : names.entrySet()) {
+      if (name.getValue() != null && name.getValue().length() > MAX_NAME_LENGTH) {
+        return name.getKey()
+            + " is "
+            + name.getValue().length()
+            + " characters long; a name may have at most "
+            + MAX_NAME_LENGTH;
+      }
+    }
+    return null;
+  }
 
   /** Folds runs of any white space, non-breaking ones included, to one space; null when blank. */
   static String clean(String value) {

@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 public final class MetacriticPageReader implements ReviewReader {
 
   static final Pattern VERDICT =
-      Pattern.compile("(?i)(.+?)\\s+-\\s+based on\\s+(\\d+)\\s+critics?\\.?");
+      Pattern.compile("(?i)(.+?)\\s+-\\s+based on\\s+(\\d{1,6})\\s+critics?\\.?");
   private static final Pattern DISTRIBUTION =
       Pattern.compile(
-          "(?i)(?:\\d+\\.\\s*)?(positive|mixed|negative):\\s*(\\d+)\\s+out of\\s+(\\d+)");
-  private static final Pattern ENTRY = Pattern.compile("(\\d+)\\.\\s*(.*)");
+          "(?i)(?:\\d+\\.\\s*)?(positive|mixed|negative):\\s*(\\d{1,6})\\s+out of\\s+(\\d{1,6})");
+  private static final Pattern ENTRY = Pattern.compile("(\\d{1,6})\\.(?!\\d)\\s*(.*)");
   private static final Pattern REVIEWED_BY = Pattern.compile("(?i)reviewed by:?\\s*(.*)");
   private static final Pattern BARE_SCORE = Pattern.compile("\\d{1,3}");
 
@@ -96,7 +96,10 @@ public final class MetacriticPageReader implements ReviewReader {
         }
       } else if (current != null) {
         current.items.add(text);
-      } else if (page.verdict == null && page.title == null && !text.endsWith(":")) {
+      } else if (page.verdict == null
+          && page.title == null
+          && !text.endsWith(":")
+          && text.length() <= FieldValues.MAX_NAME_LENGTH) {
         page.title = text;
       }
     }
@@ -104,7 +107,7 @@ public final class MetacriticPageReader implements ReviewReader {
   }
 
   private static boolean isNextEntry(String number, int entriesSoFar) {
-    return number.length() < 6 && Integer.parseInt(number) == entriesSoFar + 1;
+    return Integer.parseInt(number) == entriesSoFar + 1;
   }
 
   /** One numbered entry's lines: its number, the line it starts on, and its cleaned lines. */

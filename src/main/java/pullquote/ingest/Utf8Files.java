@@ -17,15 +17,30 @@ import java.nio.file.Path;
 final class Utf8Files {
 
   private static final int BUFFER = 1 << 16;
+  private static final char BOM = '\uFEFF';
 
   private Utf8Files() {}
 
+  /** Opens the file, past a byte-order mark if it starts with one. */
   static BufferedReader open(Path file) throws IOException {
-    return new BufferedReader(new InputStreamReader(Files.newInputStream(file), lenient()), BUFFER);
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), lenient()), BUFFER);
+    try {
+      reader.mark(1);
+      if (reader.read() != BOM) {
+        reader.reset();
+      }
+      return reader;
+    } catch (IOException e) {
+      reader.close();
+      throw e;
+    }
   }
 
+  /** The whole file, without a leading byte-order mark. */
   static String read(Path file) throws IOException {
-    return lenient().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    String text = lenient().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
   }
 
   private static CharsetDecoder lenient() {

@@ -43,14 +43,21 @@ record Cursor(String sort, Object value, String id) {
       throw invalid(
           "the cursor was made for sort=" + parts[0] + "; repeat that sort or start over");
     }
+    String expectedKind =
+        switch (expectedSort.key()) {
+          case RELEVANCE -> "f";
+          case DATE -> "l";
+          case SCORE -> "i";
+        };
+    if (!parts[1].equals(expectedKind)) {
+      throw invalid("the cursor is not one this API gave out");
+    }
     try {
       Object value =
           switch (parts[1]) {
-            case "f" -> Float.parseFloat(parts[2]);
+            case "f" -> finite(Float.parseFloat(parts[2]));
             case "l" -> Long.parseLong(parts[2]);
-            case "i" -> Integer.parseInt(parts[2]);
-            case "n" -> null;
-            default -> throw invalid("the cursor is not one this API gave out");
+            default -> Integer.parseInt(parts[2]);
           };
       return new Cursor(parts[0], value, parts[3]);
     } catch (NumberFormatException e) {
@@ -64,6 +71,13 @@ record Cursor(String sort, Object value, String id) {
     float score = value instanceof Float f ? f : Float.NaN;
     // Integer.MAX_VALUE: Lucene's last tie-break is the doc number, and the id already breaks ties.
     return new FieldDoc(Integer.MAX_VALUE, score, new Object[] {first, new BytesRef(id)});
+  }
+
+  private static float finite(float score) {
+    if (!Float.isFinite(score)) {
+      throw invalid("the cursor is not one this API gave out");
+    }
+    return score;
   }
 
   private static InvalidParameterException invalid(String message) {

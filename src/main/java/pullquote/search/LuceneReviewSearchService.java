@@ -64,12 +64,13 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
             var collectors =
                 new MultiCollectorManager(
                     new TopFieldCollectorManager(
-                        sort, offset + request.size(), after, Integer.MAX_VALUE),
+                        // one hit past the page tells whether a next page exists
+                        sort, offset + request.size() + 1, after, Integer.MAX_VALUE),
                     new FacetsCollectorManager());
             Object[] results = searcher.search(built.query(), collectors);
             TopFieldDocs top = (TopFieldDocs) results[0];
             FacetsCollector matched = (FacetsCollector) results[1];
-            List<ReviewHit> hits = hits(searcher, built.query(), top, offset);
+            List<ReviewHit> hits = hits(searcher, built.query(), top, offset, request.size());
             String next = nextCursor(request, top, offset);
             return new SearchResponse(
                 top.totalHits.value(),
@@ -82,18 +83,24 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
                 hits,
                 facets(snapshot, matched, built),
                 built.warnings());
+          } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidParameterException(
+                InvalidParameterException.OUT_OF_RANGE,
+                "q",
+                "the query expands to too many terms; use fewer words or longer prefixes");
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
         });
   }
 
-  private List<ReviewHit> hits(IndexSearcher searcher, Query query, TopDocs top, int offset)
-      throws IOException {
+  private List<ReviewHit> hits(
+      IndexSearcher searcher, Query query, TopDocs top, int offset, int size) throws IOException {
     ScoreDoc[] page = top.scoreDocs;
     int from = Math.min(offset, page.length);
-    int[] docs = new int[page.length - from];
-    for (int i = from; i < page.length; i++) {
+    int to = Math.min(offset + size, page.length);
+    int[] docs = new int[to - from];
+    for (int i = from; i < to; i++) {
       docs[i - from] = page[i].doc;
     }
     Map<Integer, Highlights> highlights = highlighter.highlight(searcher, query, docs);
@@ -110,10 +117,11 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
 
   private static String nextCursor(SearchRequest request, TopFieldDocs top, int offset) {
     ScoreDoc[] docs = top.scoreDocs;
-    if (docs.length <= offset || docs.length < offset + request.size()) {
+    int lastOnPage = offset + request.size() - 1;
+    if (docs.length <= lastOnPage + 1) {
       return null;
     }
-    FieldDoc last = (FieldDoc) docs[docs.length - 1];
+    FieldDoc last = (FieldDoc) docs[lastOnPage];
     Object value = last.fields[0];
     String id = ((org.apache.lucene.util.BytesRef) last.fields[1]).utf8ToString();
     return new Cursor(request.sort().toString(), value, id).encode();

@@ -16,6 +16,12 @@ final class QuerySyntax {
   static final Set<String> FIELDS = Set.of("critic", "publication", "work", "sentiment");
   private static final int MAX_SLOP = 100;
 
+  /** Words and phrases past this many are dropped: each is a clause, and Lucene caps clauses. */
+  static final int MAX_TERMS = 256;
+
+  /** Parentheses nested deeper than this are ignored, so no query can exhaust the stack. */
+  static final int MAX_DEPTH = 32;
+
   /** The parsed tree (null when the query has nothing to match on) and the recovery warnings. */
   record Parsed(QueryNode root, List<String> warnings) {}
 
@@ -31,11 +37,16 @@ final class QuerySyntax {
     END
   }
 
+  private static final String TOO_DEEP =
+      "ignored parentheses nested deeper than " + MAX_DEPTH + " levels";
+
   private record Token(Kind kind, String text, int slop) {}
 
   private final List<Token> tokens = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private int next;
+  private int depth;
+  private int terms;
 
   private QuerySyntax() {}
 
@@ -78,6 +89,16 @@ final class QuerySyntax {
     tokens.add(new Token(Kind.END, "", 0));
   }
 
+  /** Adds a word or phrase token unless the query already has as many as it may. */
+  private void addTerm(Token token) {
+    if (++terms == MAX_TERMS + 1) {
+      warnings.add("used the first " + MAX_TERMS + " words and phrases; ignored the rest");
+    }
+    if (terms <= MAX_TERMS) {
+      tokens.add(token);
+    }
+  }
+
   private static boolean startsOperand(char c) {
     return !Character.isWhitespace(c) && c != ')' && c != '-' && c != '+';
   }
@@ -108,7 +129,7 @@ final class QuerySyntax {
       }
       i = digits;
     }
-    tokens.add(new Token(Kind.PHRASE, text, slop));
+    addTerm(new Token(Kind.PHRASE, text, slop));
     return i;
   }
 
@@ -132,7 +153,7 @@ final class QuerySyntax {
           new Token(Kind.FIELD, word.substring(0, colon).toLowerCase(java.util.Locale.ROOT), 0));
       String value = word.substring(colon + 1);
       if (!value.isEmpty()) {
-        tokens.add(new Token(Kind.WORD, value, 0));
+        addTerm(new Token(Kind.WORD, value, 0));
       }
       return end;
     }
@@ -143,7 +164,11 @@ final class QuerySyntax {
           case "NOT" -> Kind.NOT;
           default -> Kind.WORD;
         };
-    tokens.add(new Token(kind, word, 0));
+    if (kind == Kind.WORD) {
+      addTerm(new Token(kind, word, 0));
+    } else {
+      tokens.add(new Token(kind, word, 0));
+    }
     return end;
   }
 
@@ -212,25 +237,36 @@ final class QuerySyntax {
     return combine(items, true);
   }
 
+  /** A run of negations is folded without recursion: "NOT NOT x" is x. */
   private QueryNode parseUnary() {
-    if (peek().kind() == Kind.NOT) {
+    int negations = 0;
+    while (peek().kind() == Kind.NOT) {
       take();
-      Kind kind = peek().kind();
-      if (kind == Kind.END || kind == Kind.CLOSE || kind == Kind.OR || kind == Kind.AND) {
-        warnings.add("ignored a - or NOT with nothing after it");
-        return null;
-      }
-      QueryNode inner = parseUnary();
-      return inner == null ? null : new QueryNode.Not(inner);
+      negations++;
     }
-    return parsePrimary();
+    Kind kind = peek().kind();
+    if (negations > 0
+        && (kind == Kind.END || kind == Kind.CLOSE || kind == Kind.OR || kind == Kind.AND)) {
+      warnings.add("ignored a - or NOT with nothing after it");
+      return null;
+    }
+    QueryNode inner = parsePrimary();
+    return inner == null || negations % 2 == 0 ? inner : new QueryNode.Not(inner);
   }
 
   private QueryNode parsePrimary() {
     Token token = take();
     switch (token.kind()) {
       case OPEN -> {
+        if (depth >= MAX_DEPTH) {
+          if (!warnings.contains(TOO_DEEP)) {
+            warnings.add(TOO_DEEP);
+          }
+          return null;
+        }
+        depth++;
         QueryNode inner = parseOr();
+        depth--;
         if (peek().kind() == Kind.CLOSE) {
           take();
         } else {

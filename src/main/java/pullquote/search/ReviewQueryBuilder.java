@@ -32,10 +32,15 @@ public final class ReviewQueryBuilder {
 
   private final Analyzer analyzer;
   private final QueryBuilder lucene;
+  private final QueryBuilder phrases;
 
+  /**
+   * @param analyzer the index's analyzer, from {@link ReviewAnalyzers#create()}
+   */
   public ReviewQueryBuilder(Analyzer analyzer) {
     this.analyzer = analyzer;
     this.lucene = new QueryBuilder(analyzer);
+    this.phrases = new QueryBuilder(ReviewAnalyzers.forPhrases());
   }
 
   /**
@@ -188,7 +193,7 @@ public final class ReviewQueryBuilder {
       return sentiment(phrase.text(), warnings);
     }
     String field = phrase.field() == null ? ReviewFields.TEXT : BOX_FIELDS.get(phrase.field());
-    Query q = lucene.createPhraseQuery(field, phrase.text(), phrase.slop());
+    Query q = phrases.createPhraseQuery(field, phrase.text(), phrase.slop());
     if (q == null) {
       warnings.add("ignored \"" + phrase.text() + "\": no searchable words");
     }

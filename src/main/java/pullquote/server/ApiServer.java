@@ -25,6 +25,8 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
   private static final int DEFAULT_CRITIC_LIMIT = 10;
   private static final int MAX_CRITIC_LIMIT = 50;
+  private static final java.util.regex.Pattern MALFORMED_ESCAPE =
+      java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   private final ReviewSearchService search;
   private final Javalin app;
@@ -41,6 +43,24 @@ public final class ApiServer implements AutoCloseable {
     config.startup.showJavalinBanner = false;
     config.jsonMapper(new JavalinJackson(json, false));
     config.http.prefer405over404 = true;
+    config.router.javaLangErrorHandler(
+        (response, error) -> {
+          LOG.log(Level.SEVERE, "request failed with an error", error);
+          response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.getCode());
+          response.setContentType("application/json");
+          try {
+            response
+                .getWriter()
+                .write(
+                    json.writeValueAsString(
+                        ApiError.of(
+                            "internal_error",
+                            "the server failed to answer; the failure is logged",
+                            null)));
+          } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "could not write the error response", e);
+          }
+        });
     if (webDir != null && Files.isDirectory(webDir)) {
       config.staticFiles.add(
           files -> {
@@ -50,11 +70,27 @@ public final class ApiServer implements AutoCloseable {
           });
     }
     var routes = config.routes;
+    routes.before("/api/*", ApiServer::rejectMalformedEscapes);
     routes.get("/api/search", this::searchRoute);
-    routes.get("/api/reviews/{id}", this::reviewRoute);
+    routes.get(
+        "/api/reviews/{id}",
+        ctx -> {
+          allowOnly(ctx, Set.of());
+          reviewRoute(ctx);
+        });
     routes.get("/api/critics", this::criticsRoute);
-    routes.get("/api/stats", ctx -> ctx.json(search.stats()));
-    routes.get("/health", this::healthRoute);
+    routes.get(
+        "/api/stats",
+        ctx -> {
+          allowOnly(ctx, Set.of());
+          ctx.json(search.stats());
+        });
+    routes.get(
+        "/health",
+        ctx -> {
+          allowOnly(ctx, Set.of());
+          healthRoute(ctx);
+        });
     routes.exception(
         InvalidParameterException.class,
         (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.code(), e.getMessage(), e.parameter()));
@@ -116,15 +152,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void criticsRoute(Context ctx) {
-    Map<String, List<String>> params = ctx.queryParamMap();
-    for (String name : params.keySet()) {
-      if (!Set.of("prefix", "limit").contains(name)) {
-        throw new InvalidParameterException(
-            InvalidParameterException.UNKNOWN_PARAMETER,
-            name,
-            "unknown parameter '" + name + "'; known ones are [limit, prefix]");
-      }
-    }
+    allowOnly(ctx, Set.of("prefix", "limit"));
     int limit = DEFAULT_CRITIC_LIMIT;
     String rawLimit = ctx.queryParam("limit");
     if (rawLimit != null && !rawLimit.isBlank()) {
@@ -145,6 +173,40 @@ public final class ApiServer implements AutoCloseable {
     }
     String prefix = ctx.queryParam("prefix");
     ctx.json(Map.of("critics", search.critics(prefix == null ? "" : prefix, limit)));
+  }
+
+  /** Every parameter must be one the route has, given once. */
+  private static void allowOnly(Context ctx, Set<String> known) {
+    for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
+      String name = param.getKey();
+      if (!known.contains(name)) {
+        throw new InvalidParameterException(
+            InvalidParameterException.UNKNOWN_PARAMETER,
+            name,
+            "unknown parameter '" + name + "'; known ones are " + known.stream().sorted().toList());
+      }
+      if (param.getValue().size() > 1) {
+        throw new InvalidParameterException(
+            InvalidParameterException.INVALID_VALUE, name, name + " may be given only once");
+      }
+    }
+  }
+
+  /** A broken %-escape would otherwise be dropped silently, turning a query into "everything". */
+  private static void rejectMalformedEscapes(Context ctx) {
+    String query = ctx.queryString();
+    if (query == null || !MALFORMED_ESCAPE.matcher(query).find()) {
+      return;
+    }
+    for (String pair : query.split("&")) {
+      if (MALFORMED_ESCAPE.matcher(pair).find()) {
+        String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+        throw new InvalidParameterException(
+            InvalidParameterException.INVALID_VALUE,
+            MALFORMED_ESCAPE.matcher(name).find() ? null : name,
+            "the request has a malformed %-escape; encode '%' as %25");
+      }
+    }
   }
 
   private void healthRoute(Context ctx) {

@@ -62,6 +62,24 @@ class IndexBuilderTest {
   }
 
   @Test
+  void aServerPicksUpAnIndexRebuiltFromScratch() throws Exception {
+    TestIndexes.build(dir, TestIndexes.SEED);
+    try (LiveIndex live = TestIndexes.open(dir)) {
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          if (!p.equals(dir)) {
+            Files.delete(p);
+          }
+        }
+      }
+      TestIndexes.build(dir, TestIndexes.SEED, TestIndexes.EXTRA);
+      assertThat(generations()).containsExactly("gen-000001");
+      assertThat(live.refresh()).isTrue();
+      assertThat(count(live)).isEqualTo(15);
+    }
+  }
+
+  @Test
   void pruneKeepsTheCurrentAndPreviousGenerations() throws Exception {
     for (int i = 0; i < 4; i++) {
       TestIndexes.build(dir, TestIndexes.SEED);

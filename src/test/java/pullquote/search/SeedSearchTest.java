@@ -89,6 +89,38 @@ class SeedSearchTest {
   }
 
   @Test
+  void phrasesMatchTheWrittenWordsNotTheirStems() {
+    assertThat(q("\"ratchets up\"").total()).isEqualTo(1);
+    assertThat(q("\"ratchet up\"").total()).isZero();
+    assertThat(q("ratchet up").total()).isEqualTo(1);
+  }
+
+  @Test
+  void nextCursorIsNullOnAnExactlyFullLastPage() {
+    assertThat(
+            search
+                .search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, 11, null))
+                .nextCursor())
+        .isNull();
+    assertThat(
+            search
+                .search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, 10, null))
+                .nextCursor())
+        .isNotNull();
+  }
+
+  @Test
+  void hugeAndDeeplyNestedQueriesAreRecoveredNotFailed() {
+    SearchResponse many = q("refn ".repeat(1100));
+    assertThat(many.total()).isEqualTo(7);
+    assertThat(many.warnings()).contains("used the first 256 words and phrases; ignored the rest");
+    SearchResponse deep = q("(".repeat(3000) + "imitation" + ")".repeat(3000));
+    assertThat(critics(deep)).containsExactly("Andrew O'Hehir");
+    assertThat(deep.warnings()).contains("ignored parentheses nested deeper than 32 levels");
+    assertThat(q("NOT ".repeat(5000) + "imitation").total()).isEqualTo(1);
+  }
+
+  @Test
   void phraseQueryMatchesOnlyExactWordOrder() {
     assertThat(q("\"options of out running\"").total()).isZero();
     assertThat(q("\"options of out running\"~10").total()).isEqualTo(1);

@@ -149,6 +149,58 @@ class ApiServerTest {
   }
 
   @Test
+  void forgedCursorsAreRejectedNotFailed() throws Exception {
+    for (String raw :
+        new String[] {
+          "date:desc\u001Fi\u001F5\u001Fabc",
+          "relevance\u001Fn\u001F\u001Fabc",
+          "score:desc\u001Fl\u001F5\u001Fabc",
+          "relevance\u001Ff\u001FNaN\u001Fabc"
+        }) {
+      String sort = raw.substring(0, raw.indexOf('\u001F'));
+      String cursor =
+          java.util.Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+      Reply r = get("/api/search?sort=" + enc(sort) + "&cursor=" + cursor);
+      assertThat(r.status()).as(raw).isEqualTo(400);
+      assertThat(r.body().get("error").get("code").asText()).isEqualTo("invalid_cursor");
+    }
+  }
+
+  @Test
+  void everyRouteRejectsUnknownAndRepeatedParametersAndBrokenEscapes() throws Exception {
+    assertThat(get("/api/stats?x=1").status()).isEqualTo(400);
+    assertThat(get("/health?x=1").body().get("error").get("code").asText())
+        .isEqualTo("unknown_parameter");
+    assertThat(get("/api/reviews/x-label?verbose=1").status()).isEqualTo(400);
+    Reply repeated = get("/api/critics?limit=5&limit=999");
+    assertThat(repeated.status()).isEqualTo(400);
+    assertThat(repeated.body().get("error").get("parameter").asText()).isEqualTo("limit");
+    Reply broken = get("/api/search?q=%E0%A4%A");
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.body().get("error").get("parameter").asText()).isEqualTo("q");
+  }
+
+  @Test
+  void hostileQueriesNeverFail() throws Exception {
+    for (String q :
+        new String[] {
+          "(".repeat(3000),
+          "x ".repeat(2000),
+          "\"".repeat(999),
+          "-".repeat(500),
+          "*",
+          "critic:",
+          "OR AND NOT",
+          "a~b\"~c"
+        }) {
+      Reply r = get("/api/search?q=" + enc(q));
+      assertThat(r.status()).as(q.substring(0, Math.min(20, q.length()))).isEqualTo(200);
+    }
+  }
+
+  @Test
   void reviewByIdAndUnknownId() throws Exception {
     Reply found = get("/api/reviews/x-label");
     assertThat(found.status()).isEqualTo(200);
