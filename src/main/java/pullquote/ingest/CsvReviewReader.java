@@ -23,6 +23,12 @@ public final class CsvReviewReader implements ReviewReader {
   private static final CSVFormat FORMAT =
       CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
 
+  /** A quoted field may hold line breaks, but no review excerpt runs over this many lines. */
+  static final int MAX_RECORD_LINES = 50;
+
+  /** Past this a row is broken; the limit keeps an unclosed quote from buffering a whole file. */
+  static final int MAX_RECORD_CHARS = 1 << 20;
+
   private final ColumnMapping mapping;
   private final String workOverride;
 
@@ -78,7 +84,7 @@ public final class CsvReviewReader implements ReviewReader {
     // Blank lines come through as records so the parser's line count stays on the row's own line.
     CSVFormat format =
         FORMAT.builder().setIgnoreEmptyLines(false).setHeader(header.toArray(String[]::new)).get();
-    try (Reader in = open(file, linesPassed);
+    try (RecordSizeLimit in = new RecordSizeLimit(open(file, linesPassed), MAX_RECORD_CHARS);
         CSVParser parser = format.parse(in)) {
       Iterator<CSVRecord> rows = parser.iterator();
       while (true) {
@@ -86,6 +92,7 @@ public final class CsvReviewReader implements ReviewReader {
         int line = (int) (linesPassed + before + 1);
         CSVRecord row;
         try {
+          in.startRecord();
           if (!rows.hasNext()) {
             return 0;
           }
@@ -93,6 +100,17 @@ public final class CsvReviewReader implements ReviewReader {
         } catch (UncheckedIOException | IllegalStateException e) {
           sink.skip(
               file, line, SkipReason.MALFORMED_ROW, "cannot parse the row: " + rootMessage(e));
+          return linesPassed + before + 1;
+        }
+        long spanned = parser.getCurrentLineNumber() - before;
+        if (spanned > MAX_RECORD_LINES) {
+          // An unbalanced quote closed many lines later would merge the rows between; better to
+          // lose one row than to index a dozen as one review.
+          sink.skip(
+              file,
+              line,
+              SkipReason.MALFORMED_ROW,
+              "the row runs over " + spanned + " lines, most likely from an unbalanced quote");
           return linesPassed + before + 1;
         }
         sink.progress(row.getCharacterPosition());

@@ -85,4 +85,32 @@ class ReviewFindingsRegressionTest {
     IngestTestSupport.Run run = ingest(page);
     assertThat(run.report().skipped()).doesNotContainKey(SkipReason.UNREADABLE_FILE);
   }
+
+  @Test
+  void aQuoteClosedManyLinesLaterDoesNotMergeRows() throws Exception {
+    StringBuilder csv = new StringBuilder("id,critic,text\n1,Ann,\"bad\n");
+    for (int i = 2; i < 80; i++) {
+      csv.append(i).append(",Critic ").append(i).append(",Good row ").append(i).append(".\n");
+    }
+    csv.append("80,Cy,ends with 12\"\n81,Dee,Last row.\n");
+    Path file = Files.writeString(dir.resolve("merged.csv"), csv);
+    IngestTestSupport.Run run = ingest(file);
+    assertThat(run.report().skipped()).containsEntry(SkipReason.MALFORMED_ROW, 2L);
+    assertThat(run.reviews())
+        .extracting(Review::id)
+        .contains("2", "79", "81")
+        .doesNotContain("1", "80");
+    assertThat(run.reviews()).hasSize(79);
+  }
+
+  @Test
+  void anUnclosedQuoteDoesNotBufferTheWholeFile() throws Exception {
+    String filler = "word ".repeat(1000) + "\n";
+    StringBuilder csv = new StringBuilder("id,critic,text\n1,Ann,\"never closed ");
+    csv.append(filler.repeat(300));
+    Path file = Files.writeString(dir.resolve("unclosed.csv"), csv + "2,Bob,After it.\n");
+    IngestTestSupport.Run run = ingest(file);
+    assertThat(run.report().problems().get(0).detail()).contains("longer than");
+    assertThat(run.reviews()).extracting(Review::id).containsExactly("2");
+  }
 }
