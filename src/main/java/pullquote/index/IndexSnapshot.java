@@ -99,6 +99,18 @@ public final class IndexSnapshot {
     }
   }
 
+  public IndexSearcher searcher() {
+    return searcher;
+  }
+
+  public SortedSetDocValuesReaderState facetState() {
+    return facetState;
+  }
+
+  public FacetsConfig facetsConfig() {
+    return facetsConfig;
+  }
+
   public Optional<BuildInfo> buildInfo() {
     return Optional.ofNullable(buildInfo);
   }

@@ -41,7 +41,9 @@ public final class LiveIndex implements Closeable {
   public synchronized boolean refresh() throws IOException {
     Optional<Path> published = layout.current();
     IndexSnapshot served = current.get();
-    if (published.isEmpty() || (served != null && served.generation().equals(published.get()))) {
+    if (published.isEmpty()
+        || (served != null
+            && served.identity().equals(IndexSnapshot.identityOf(published.get(), json)))) {
       return false;
     }
     IndexSnapshot opened = IndexSnapshot.open(published.get(), json);

@@ -65,9 +65,9 @@ public final class ReviewAnalyzers {
 
   /**
    * Review text: lower-cased, accents folded ("clichés" is "cliches"), possessives dropped, and
-   * each word indexed as written and, where it differs, as its marked Porter stem at the same
-   * position: words match by stem ("cliche" finds "clichéd"), while phrases and prefixes, analysed
-   * without stems, match only the written forms.
+   * each word indexed as written and as its marked Porter stem at the same position: words match by
+   * stem ("cliche" finds "clichéd"), while phrases and prefixes, analysed without stems, match only
+   * the written forms.
    */
   static final class EnglishTextAnalyzer extends Analyzer {
     private final boolean stems;

@@ -7,9 +7,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
- * Follows {@code KeywordRepeatFilter} and a stemmer: keeps each written word, drops its stemmed
- * copy when the stem is the word itself, and marks a differing stem with {@link #MARK}, so a stem
- * can never match a written word ("ratchet" the stem of "ratchets" is not the word "ratchet").
+ * Follows {@code KeywordRepeatFilter} and a stemmer: keeps each written word and marks its stemmed
+ * copy with {@link #MARK}, so a stem never matches a written word ("ratchet", the stem of
+ * "ratchets", is not the word "ratchet" a phrase asks for). The stem is kept even when it equals
+ * the word, since "run" must be found by "running" through its stem.
  */
 final class StemMarkerFilter extends TokenFilter {
 
@@ -18,7 +19,6 @@ final class StemMarkerFilter extends TokenFilter {
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-  private final StringBuilder written = new StringBuilder();
 
   StemMarkerFilter(TokenStream input) {
     super(input);
@@ -28,23 +28,13 @@ final class StemMarkerFilter extends TokenFilter {
   public boolean incrementToken() throws IOException {
     while (input.incrementToken()) {
       if (keyword.isKeyword()) {
-        written.setLength(0);
-        written.append(term);
         keyword.setKeyword(false);
         return true;
       }
-      if (!written.toString().contentEquals(term)) {
-        String stem = term.toString();
-        term.setEmpty().append(MARK).append(stem);
-        return true;
-      }
+      String stem = term.toString();
+      term.setEmpty().append(MARK).append(stem);
+      return true;
     }
     return false;
-  }
-
-  @Override
-  public void reset() throws IOException {
-    super.reset();
-    written.setLength(0);
   }
 }

@@ -54,7 +54,7 @@ final class QuerySyntax {
     QuerySyntax parser = new QuerySyntax();
     parser.tokenize(query == null ? "" : query);
     QueryNode root = parser.parseTop();
-    return new Parsed(root, List.copyOf(parser.warnings));
+    return new Parsed(root, List.copyOf(new java.util.LinkedHashSet<>(parser.warnings)));
   }
 
   // ---- tokens

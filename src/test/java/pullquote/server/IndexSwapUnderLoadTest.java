@@ -32,7 +32,7 @@ class IndexSwapUnderLoadTest {
   @Test
   void swappingTheIndexFailsNoRequest() throws Exception {
     TestIndexes.build(dir, TestIndexes.SEED);
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     try (LiveIndex live = TestIndexes.open(dir);
         ApiServer server =
