@@ -2,6 +2,7 @@ package pullquote.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import pullquote.index.IndexBuilder;
@@ -12,22 +13,13 @@ import pullquote.ingest.IngestReport;
 final class BuildReportPrinter {
 
   private static final int PROBLEMS_SHOWN = 20;
+  private static final int NOTE_EXAMPLES = 3;
 
   private BuildReportPrinter() {}
 
   static void print(IndexBuilder.Result result, Path indexDir, PrintStream out, PrintStream err) {
     IngestReport report = result.report();
-    int shown = 0;
-    for (IngestProblem problem : report.problems()) {
-      if (shown++ >= PROBLEMS_SHOWN) {
-        break;
-      }
-      err.println(problem);
-    }
-    long more = report.problems().size() + report.unlistedProblems() - PROBLEMS_SHOWN;
-    if (more > 0) {
-      err.println("... and " + more + " more");
-    }
+    listProblems(report, err);
     out.printf(Locale.ROOT, "Files read:        %d%n", report.filesRead());
     out.printf(Locale.ROOT, "Reviews indexed:   %d%n", report.reviews());
     out.printf(
@@ -45,6 +37,28 @@ final class BuildReportPrinter {
       out.println("Index ready: " + result.generation() + " (now served from " + indexDir + ")");
     } else {
       out.println("Nothing could be indexed; the index in " + indexDir + " is unchanged.");
+    }
+  }
+
+  /**
+   * Skipped records first, since each is a review lost; then a few examples of each kind of note,
+   * whose counts the report gives in full.
+   */
+  private static void listProblems(IngestReport report, PrintStream err) {
+    List<IngestProblem> skipped =
+        report.problems().stream().filter(IngestProblem::skipped).toList();
+    skipped.stream().limit(PROBLEMS_SHOWN).forEach(err::println);
+    if (report.skippedTotal() > PROBLEMS_SHOWN) {
+      err.println("... and " + (report.skippedTotal() - PROBLEMS_SHOWN) + " more skipped");
+    }
+    Map<String, Integer> examplesByDetail = new java.util.HashMap<>();
+    for (IngestProblem note : report.problems()) {
+      if (!note.skipped()
+          && examplesByDetail.merge(
+                  note.detail().replaceAll("'.*'|\\d{4}-\\d\\d-\\d\\d", "…"), 1, Integer::sum)
+              <= NOTE_EXAMPLES) {
+        err.println(note);
+      }
     }
   }
 
