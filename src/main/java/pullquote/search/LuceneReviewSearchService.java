@@ -222,7 +222,9 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
         snapshot -> {
           try {
             FacetsCollector all =
-                snapshot.searcher().search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+                snapshot
+                    .searcher()
+                    .search(MatchAllDocsQuery.INSTANCE, new FacetsCollectorManager());
             SortedSetDocValuesFacetCounts counts =
                 new SortedSetDocValuesFacetCounts(snapshot.facetState(), all);
             CriticDirectory critics =

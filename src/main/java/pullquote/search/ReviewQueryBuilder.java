@@ -61,7 +61,7 @@ public final class ReviewQueryBuilder {
       warnings.add("the query has no searchable words; showing everything");
     }
     BooleanQuery.Builder base = new BooleanQuery.Builder();
-    base.add(box == null ? new MatchAllDocsQuery() : box, Occur.MUST);
+    base.add(box == null ? MatchAllDocsQuery.INSTANCE : box, Occur.MUST);
     addAnyOf(base, ReviewFields.CRITIC_EXACT, request.critics(), ReviewAnalyzers::exactName);
     addAnyOf(
         base, ReviewFields.PUBLICATION_EXACT, request.publications(), ReviewAnalyzers::exactName);
@@ -121,7 +121,7 @@ public final class ReviewQueryBuilder {
         yield inner == null
             ? null
             : new BooleanQuery.Builder()
-                .add(new MatchAllDocsQuery(), Occur.MUST)
+                .add(MatchAllDocsQuery.INSTANCE, Occur.MUST)
                 .add(inner, Occur.MUST_NOT)
                 .build();
       }
@@ -160,14 +160,14 @@ public final class ReviewQueryBuilder {
       return null;
     }
     if (!positive) {
-      all.add(new MatchAllDocsQuery(), Occur.MUST);
+      all.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
     }
     return all.build();
   }
 
   private Query term(QueryNode.Term term, List<String> warnings) {
     if (term.field() == null && term.text().equals("*")) {
-      return new MatchAllDocsQuery();
+      return MatchAllDocsQuery.INSTANCE;
     }
     if ("sentiment".equals(term.field())) {
       return sentiment(term.text(), warnings);

@@ -22,12 +22,10 @@ final class SortFields {
 
   /** Reviews without the value sort last whichever way the sort runs. */
   private static SortField numeric(String field, SortField.Type type, boolean descending) {
-    SortField sort = new SortField(field, type, descending);
-    if (type == SortField.Type.INT) {
-      sort.setMissingValue(descending ? Integer.MIN_VALUE : Integer.MAX_VALUE);
-    } else {
-      sort.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
-    }
-    return sort;
+    Object missing =
+        type == SortField.Type.INT
+            ? (Object) (descending ? Integer.MIN_VALUE : Integer.MAX_VALUE)
+            : (Object) (descending ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return new SortField(field, type, descending, missing);
   }
 }
