@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import pullquote.sentiment.RatingScale;
 
 /**
  * Reads CSV exports with a header row through Commons CSV. A row the parser cannot finish (an

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import pullquote.sentiment.RatingScale;
 
 /**
  * Turns one export record (a CSV row or a JSON line, as field values) into a raw review, or skips

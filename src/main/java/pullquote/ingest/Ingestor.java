@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import pullquote.sentiment.RatingScale;
 
 /**
  * Reads files and directories (recursively, in name order so ids and order are reproducible), turns

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import pullquote.sentiment.RatingScale;
 
 /**
  * Reads JSON Lines: one review object per line, with the API's field names ({@code id, work,

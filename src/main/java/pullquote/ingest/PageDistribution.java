@@ -1,6 +1,7 @@
 package pullquote.ingest;
 
 import java.util.List;
+import pullquote.sentiment.RatingScale;
 import pullquote.sentiment.Sentiment;
 
 /**

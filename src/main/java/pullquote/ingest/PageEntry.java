@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import pullquote.sentiment.RatingScale;
 
 /**
  * One numbered entry of a critic page, in any of its shapes: metadata lines (reviewer, bare score,

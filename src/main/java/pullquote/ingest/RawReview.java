@@ -1,6 +1,7 @@
 package pullquote.ingest;
 
 import java.time.LocalDate;
+import pullquote.sentiment.RatingScale;
 import pullquote.sentiment.Sentiment;
 
 /**

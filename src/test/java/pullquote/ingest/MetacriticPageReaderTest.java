@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pullquote.ingest.IngestTestSupport.CollectingSink;
 import pullquote.ingest.IngestTestSupport.Run;
+import pullquote.sentiment.RatingScale;
 import pullquote.sentiment.Sentiment;
 import pullquote.sentiment.SentimentSource;
 

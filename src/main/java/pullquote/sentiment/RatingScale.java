@@ -1,4 +1,4 @@
-package pullquote.ingest;
+package pullquote.sentiment;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,8 +1,8 @@
-package pullquote.ingest;
+package pullquote.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static pullquote.ingest.RatingScale.Context.EXPORT;
-import static pullquote.ingest.RatingScale.Context.PAGE;
+import static pullquote.sentiment.RatingScale.Context.EXPORT;
+import static pullquote.sentiment.RatingScale.Context.PAGE;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

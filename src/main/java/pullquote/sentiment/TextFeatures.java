@@ -1,0 +1,109 @@
+package pullquote.sentiment;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an excerpt into the model's features: folded, lower-cased words, each marked {@code not_}
+ * inside a negation's scope (from "not", "never", "n't", ... to the next clause break), plus word
+ * bigrams. Works on any text: HTML remnants are dropped and very long lines are cut.
+ */
+public final class TextFeatures {
+
+  /** Only the start of a very long line is read; reviews say what they think early. */
+  static final int MAX_CHARS = 4000;
+
+  static final String NEGATED = "not_";
+  static final char BIGRAM = ' ';
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern TAGS = Pattern.compile("<[^<>]{0,200}>");
+  private static final Pattern ENTITIES = Pattern.compile("&(?:[a-z]{2,8}|#\\d{1,6});");
+  private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+(?:'[a-z]+)*|n't|[.,;:!?()\"]");
+  private static final Set<String> NEGATIONS =
+      Set.of(
+          "not",
+          "no",
+          "never",
+          "nothing",
+          "nobody",
+          "none",
+          "nor",
+          "neither",
+          "without",
+          "hardly",
+          "barely",
+          "scarcely",
+          "cannot",
+          "n't",
+          "lack",
+          "lacks",
+          "lacking",
+          "fails",
+          "fail");
+  private static final Set<String> CLAUSE_BREAKS =
+      Set.of(".", ",", ";", ":", "!", "?", "(", ")", "\"", "but", "yet", "however", "although");
+
+  private TextFeatures() {}
+
+  /** The words of the text, folded and lower-cased, with negation scope marked. */
+  public static List<String> words(String text) {
+    String folded = fold(text);
+    List<String> words = new ArrayList<>();
+    boolean negated = false;
+    Matcher m = TOKEN.matcher(folded);
+    while (m.find()) {
+      String token = m.group();
+      if (CLAUSE_BREAKS.contains(token)) {
+        negated = false;
+        if (Character.isLetter(token.charAt(0))) {
+          words.add(token);
+        }
+        continue;
+      }
+      if (isNegation(token)) {
+        words.add(token);
+        negated = true;
+        continue;
+      }
+      words.add(negated ? NEGATED + token : token);
+    }
+    return words;
+  }
+
+  /** Unigrams and bigrams of {@link #words}; a bigram joins two words with a space. */
+  public static List<String> features(String text) {
+    List<String> words = words(text);
+    List<String> features = new ArrayList<>(words.size() * 2);
+    features.addAll(words);
+    for (int i = 1; i < words.size(); i++) {
+      features.add(words.get(i - 1) + BIGRAM + words.get(i));
+    }
+    return features;
+  }
+
+  /** A feature as a person reads it: "not_good" is "not good". */
+  public static String readable(String feature) {
+    return feature.replace(NEGATED, "not ");
+  }
+
+  private static boolean isNegation(String token) {
+    return NEGATIONS.contains(token) || token.endsWith("n't");
+  }
+
+  static String fold(String text) {
+    if (text == null) {
+      return "";
+    }
+    String cut = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    String plain = ENTITIES.matcher(TAGS.matcher(cut).replaceAll(" ")).replaceAll(" ");
+    String unmarked =
+        MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFD)).replaceAll("");
+    return unmarked.replace('\u2019', '\'').replace('\u2018', '\'').toLowerCase(Locale.ROOT);
+  }
+}
