@@ -18,7 +18,7 @@ import pullquote.ingest.IngestOptions;
 import pullquote.ingest.Ingestor;
 import pullquote.ingest.Json;
 import pullquote.ingest.SentimentResolver;
-import pullquote.sentiment.LexiconSentimentModel;
+import pullquote.sentiment.LinearSentimentModel;
 
 /** {@code pullquote index}: rebuilds the index offline and swaps it in when complete. */
 @Command(
@@ -68,7 +68,7 @@ final class IndexCommand implements Callable<Integer> {
   static int build(Path indexDir, List<Path> paths, IngestOptions options, boolean quiet) {
     var json = Json.newMapper();
     var ingestor =
-        new Ingestor(new SentimentResolver(LexiconSentimentModel.bundled()), json, options);
+        new Ingestor(new SentimentResolver(LinearSentimentModel.bundled()), json, options);
     var builder = new IndexBuilder(ingestor, ReviewAnalyzers.create(), json, Clock.systemUTC());
     var out = System.out;
     try (var progress = ProgressDisplay.forTerminal(quiet)) {

@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "pullquote 0.1.0",
     description = "Full-text search for critic reviews.",
-    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class})
+    subcommands = {
+      IndexCommand.class,
+      ServeCommand.class,
+      SearchCommand.class,
+      TrainSentimentCommand.class,
+      ClassifyCommand.class
+    })
 public final class Main implements Runnable {
 
   /**

@@ -50,6 +50,9 @@ public final class ReviewDocuments {
     if (review.sentimentConfidence() != null) {
       doc.add(new StoredField(ReviewFields.SENTIMENT_CONFIDENCE, review.sentimentConfidence()));
     }
+    for (String evidence : review.sentimentEvidence()) {
+      doc.add(new StoredField(ReviewFields.SENTIMENT_EVIDENCE, evidence));
+    }
     if (review.score() != null) {
       doc.add(new IntPoint(ReviewFields.SCORE, review.score()));
       doc.add(new NumericDocValuesField(ReviewFields.SCORE, review.score()));
@@ -113,6 +116,7 @@ public final class ReviewDocuments {
         SentimentSource.valueOf(
             doc.get(ReviewFields.SENTIMENT_SOURCE).toUpperCase(java.util.Locale.ROOT)),
         confidence == null ? null : confidence.doubleValue(),
+        java.util.List.of(doc.getValues(ReviewFields.SENTIMENT_EVIDENCE)),
         doc.get(ReviewFields.TEXT),
         doc.get(ReviewFields.SOURCE),
         doc.getField(ReviewFields.POSITION).numericValue().intValue());

@@ -35,6 +35,7 @@ public final class ReviewFields {
   public static final String SENTIMENT = "sentiment";
   public static final String SENTIMENT_SOURCE = "sentiment_source";
   public static final String SENTIMENT_CONFIDENCE = "sentiment_confidence";
+  public static final String SENTIMENT_EVIDENCE = "sentiment_evidence";
   public static final String SCORE = "score";
   public static final String SCORE_RAW = "score_raw";
   public static final String DATE = "date";

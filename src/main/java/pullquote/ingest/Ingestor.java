@@ -110,6 +110,7 @@ public final class Ingestor {
         decision.sentiment(),
         decision.source(),
         decision.confidence(),
+        decision.evidence(),
         raw.text(),
         raw.source(),
         raw.position());

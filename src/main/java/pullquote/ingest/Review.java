@@ -1,6 +1,7 @@
 package pullquote.ingest;
 
 import java.time.LocalDate;
+import java.util.List;
 import pullquote.sentiment.Sentiment;
 import pullquote.sentiment.SentimentSource;
 
@@ -12,6 +13,7 @@ import pullquote.sentiment.SentimentSource;
  * @param scoreRaw the grade as published; null when there is none
  * @param sentimentConfidence the text model's confidence when {@code sentimentSource} is model,
  *     else null
+ * @param sentimentEvidence the words or phrases that decided the model's guess; empty otherwise
  * @param source the file the review came from
  * @param position the 1-based line where it starts in that file
  */
@@ -26,6 +28,7 @@ public record Review(
     Sentiment sentiment,
     SentimentSource sentimentSource,
     Double sentimentConfidence,
+    List<String> sentimentEvidence,
     String text,
     String source,
     int position) {
@@ -43,5 +46,6 @@ public record Review(
     if (sentiment == null || sentimentSource == null) {
       throw new IllegalArgumentException("a review needs a sentiment and its source");
     }
+    sentimentEvidence = sentimentEvidence == null ? List.of() : List.copyOf(sentimentEvidence);
   }
 }

@@ -1,5 +1,6 @@
 package pullquote.ingest;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import pullquote.sentiment.Sentiment;
@@ -29,21 +30,30 @@ public final class SentimentResolver {
     this.model = model;
   }
 
-  /** The chosen class, its source, and the model's confidence when the model chose. */
-  public record Decision(Sentiment sentiment, SentimentSource source, Double confidence) {}
+  /**
+   * The chosen class, its source, and when the model chose, its confidence and the words that
+   * decided it.
+   */
+  public record Decision(
+      Sentiment sentiment, SentimentSource source, Double confidence, List<String> evidence) {
+    Decision(Sentiment sentiment, SentimentSource source) {
+      this(sentiment, source, null, List.of());
+    }
+  }
 
   public Decision resolve(Integer normalisedScore, String label, Sentiment pageClass, String text) {
     if (normalisedScore != null) {
-      return new Decision(Sentiment.fromScore(normalisedScore), SentimentSource.SCORE, null);
+      return new Decision(Sentiment.fromScore(normalisedScore), SentimentSource.SCORE);
     }
     Sentiment labelled = label == null ? null : LABELS.get(label.strip().toLowerCase(Locale.ROOT));
     if (labelled != null) {
-      return new Decision(labelled, SentimentSource.LABEL, null);
+      return new Decision(labelled, SentimentSource.LABEL);
     }
     if (pageClass != null) {
-      return new Decision(pageClass, SentimentSource.PAGE, null);
+      return new Decision(pageClass, SentimentSource.PAGE);
     }
     TextSentimentModel.Prediction guess = model.classify(text);
-    return new Decision(guess.sentiment(), SentimentSource.MODEL, guess.confidence());
+    return new Decision(
+        guess.sentiment(), SentimentSource.MODEL, guess.confidence(), guess.evidence());
   }
 }

@@ -1,6 +1,7 @@
 package pullquote.search;
 
 import java.time.LocalDate;
+import java.util.List;
 import pullquote.ingest.Review;
 
 /**
@@ -9,6 +10,7 @@ import pullquote.ingest.Review;
  * @param critic null when the review is uncredited
  * @param score the normalised 0–100 score, or null
  * @param scoreRaw the grade as published, or null
+ * @param sentimentEvidence when the text model chose the sentiment, the words that decided it
  * @param highlights where the query matched; empty lists when it matched on filters alone
  */
 public record ReviewHit(
@@ -22,6 +24,7 @@ public record ReviewHit(
     String sentiment,
     String sentimentSource,
     Double sentimentConfidence,
+    List<String> sentimentEvidence,
     String text,
     Highlights highlights,
     String source,
@@ -39,6 +42,7 @@ public record ReviewHit(
         review.sentiment().key(),
         review.sentimentSource().key(),
         review.sentimentConfidence(),
+        review.sentimentEvidence(),
         review.text(),
         highlights,
         review.source(),

@@ -1,20 +1,37 @@
 package pullquote.sentiment;
 
+import java.util.List;
+
 /** Guesses a sentiment from an excerpt's words alone, for reviews with no other evidence. */
 public interface TextSentimentModel {
 
   /** Classifies one excerpt; never fails, whatever the text. */
   Prediction classify(String text);
 
-  /** A model's answer: the class and its confidence in [0, 1]. */
-  record Prediction(Sentiment sentiment, double confidence) {
+  /**
+   * A model's answer.
+   *
+   * @param sentiment the chosen class
+   * @param confidence the chosen class's probability
+   * @param evidence up to three words or phrases of the text that pushed the decision most
+   */
+  record Prediction(
+      Sentiment sentiment,
+      double confidence,
+      double positive,
+      double mixed,
+      double negative,
+      List<String> evidence) {
     public Prediction {
       if (sentiment == null) {
         throw new IllegalArgumentException("sentiment is required");
       }
-      if (!(confidence >= 0 && confidence <= 1)) {
-        throw new IllegalArgumentException("confidence must be in [0, 1]: " + confidence);
+      for (double p : new double[] {confidence, positive, mixed, negative}) {
+        if (!(p >= 0 && p <= 1)) {
+          throw new IllegalArgumentException("probabilities must be in [0, 1]: " + p);
+        }
       }
+      evidence = List.copyOf(evidence);
     }
   }
 }

@@ -5,7 +5,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import pullquote.sentiment.LexiconSentimentModel;
+import pullquote.sentiment.LinearSentimentModel;
 
 /** Shared helpers for the ingest tests: fixture paths, a collecting sink, a one-call ingest. */
 final class IngestTestSupport {
@@ -35,7 +35,7 @@ final class IngestTestSupport {
     List<Review> reviews = new ArrayList<>();
     Ingestor ingestor =
         new Ingestor(
-            new SentimentResolver(LexiconSentimentModel.bundled()), Json.newMapper(), options);
+            new SentimentResolver(LinearSentimentModel.bundled()), Json.newMapper(), options);
     IngestReport report = ingestor.ingest(List.of(paths), reviews::add, IngestProgress.NONE);
     return new Run(reviews, report);
   }

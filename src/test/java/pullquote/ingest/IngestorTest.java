@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pullquote.ingest.IngestTestSupport.Run;
-import pullquote.sentiment.LexiconSentimentModel;
+import pullquote.sentiment.LinearSentimentModel;
 import pullquote.sentiment.Sentiment;
 import pullquote.sentiment.SentimentSource;
 
@@ -143,7 +143,7 @@ class IngestorTest {
     }
     List<long[]> updates = new ArrayList<>();
     new Ingestor(
-            new SentimentResolver(LexiconSentimentModel.bundled()),
+            new SentimentResolver(LinearSentimentModel.bundled()),
             Json.newMapper(),
             IngestOptions.DEFAULT)
         .ingest(
@@ -162,7 +162,7 @@ class IngestorTest {
     IllegalStateException boom = new IllegalStateException("index full");
     Ingestor ingestor =
         new Ingestor(
-            new SentimentResolver(LexiconSentimentModel.bundled()),
+            new SentimentResolver(LinearSentimentModel.bundled()),
             Json.newMapper(),
             IngestOptions.DEFAULT);
 

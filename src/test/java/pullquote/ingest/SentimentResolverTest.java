@@ -15,7 +15,8 @@ class SentimentResolverTest {
   private final TextSentimentModel model =
       text -> {
         modelCalls.add(text);
-        return new TextSentimentModel.Prediction(Sentiment.MIXED, 0.42);
+        return new TextSentimentModel.Prediction(
+            Sentiment.MIXED, 0.42, 0.3, 0.42, 0.28, List.of("uneven", "but"));
       };
   private final SentimentResolver resolver = new SentimentResolver(model);
 
@@ -24,7 +25,9 @@ class SentimentResolverTest {
     var decision = resolver.resolve(30, "fresh", Sentiment.POSITIVE, "A brilliant triumph.");
 
     assertThat(decision)
-        .isEqualTo(new SentimentResolver.Decision(Sentiment.NEGATIVE, SentimentSource.SCORE, null));
+        .isEqualTo(
+            new SentimentResolver.Decision(
+                Sentiment.NEGATIVE, SentimentSource.SCORE, null, List.of()));
     assertThat(modelCalls).isEmpty();
   }
 
@@ -41,7 +44,9 @@ class SentimentResolverTest {
     var decision = resolver.resolve(null, " Rotten ", Sentiment.POSITIVE, "A brilliant triumph.");
 
     assertThat(decision)
-        .isEqualTo(new SentimentResolver.Decision(Sentiment.NEGATIVE, SentimentSource.LABEL, null));
+        .isEqualTo(
+            new SentimentResolver.Decision(
+                Sentiment.NEGATIVE, SentimentSource.LABEL, null, List.of()));
     assertThat(resolver.resolve(null, "FRESH", null, "x").sentiment())
         .isEqualTo(Sentiment.POSITIVE);
     assertThat(resolver.resolve(null, "neutral", null, "x").sentiment()).isEqualTo(Sentiment.MIXED);
@@ -53,7 +58,9 @@ class SentimentResolverTest {
     var decision = resolver.resolve(null, "meh", Sentiment.POSITIVE, "text");
 
     assertThat(decision)
-        .isEqualTo(new SentimentResolver.Decision(Sentiment.POSITIVE, SentimentSource.PAGE, null));
+        .isEqualTo(
+            new SentimentResolver.Decision(
+                Sentiment.POSITIVE, SentimentSource.PAGE, null, List.of()));
     assertThat(modelCalls).isEmpty();
   }
 
@@ -62,7 +69,9 @@ class SentimentResolverTest {
     var decision = resolver.resolve(null, null, null, "Some words.");
 
     assertThat(decision)
-        .isEqualTo(new SentimentResolver.Decision(Sentiment.MIXED, SentimentSource.MODEL, 0.42));
+        .isEqualTo(
+            new SentimentResolver.Decision(
+                Sentiment.MIXED, SentimentSource.MODEL, 0.42, List.of("uneven", "but")));
     assertThat(modelCalls).containsExactly("Some words.");
   }
 }

@@ -14,7 +14,7 @@ import pullquote.ingest.Ingestor;
 import pullquote.ingest.Json;
 import pullquote.ingest.SentimentResolver;
 import pullquote.search.LuceneReviewSearchService;
-import pullquote.sentiment.LexiconSentimentModel;
+import pullquote.sentiment.LinearSentimentModel;
 
 /** Builds real indexes on disk from the project's fixtures, as the CLI would. */
 public final class TestIndexes {
@@ -32,7 +32,7 @@ public final class TestIndexes {
     var json = Json.newMapper();
     var ingestor =
         new Ingestor(
-            new SentimentResolver(LexiconSentimentModel.bundled()), json, IngestOptions.DEFAULT);
+            new SentimentResolver(LinearSentimentModel.bundled()), json, IngestOptions.DEFAULT);
     return new IndexBuilder(ingestor, ReviewAnalyzers.create(), json, Clock.systemUTC());
   }
 

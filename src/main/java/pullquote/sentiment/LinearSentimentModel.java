@@ -1,0 +1,254 @@
+package pullquote.sentiment;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The trained text model: two linear heads over hashed word and bigram features. The polarity head
+ * (NB-weighted logistic regression, Wang and Manning's NBSVM idea) gives P(positive) against
+ * negative; the mixed head gives P(mixed). Both are Platt-calibrated on held-out data, and mixed is
+ * chosen when its probability passes a threshold tuned on that data.
+ */
+public final class LinearSentimentModel implements TextSentimentModel {
+
+  /** Where the model trained on the shared critic-reviews corpus is bundled. */
+  public static final String RESOURCE = "/pullquote/sentiment/model.bin.gz";
+
+  private static final int MAGIC = 0x50515331;
+  private static final int EVIDENCE = 3;
+
+  /** The model's parameters; hashes sorted ascending, one weight per hash in each head. */
+  record Parameters(
+      int[] hashes,
+      float[] polarity,
+      float[] mixedness,
+      double polarityBias,
+      double mixedBias,
+      double polarityScale,
+      double polarityShift,
+      double mixedScale,
+      double mixedShift,
+      double mixedThreshold,
+      double positiveCut,
+      double negativeCut) {}
+
+  private final Parameters p;
+  private final String metadata;
+
+  LinearSentimentModel(Parameters parameters, String metadata) {
+    this.p = parameters;
+    this.metadata = metadata;
+  }
+
+  /** Loads the bundled model. */
+  public static LinearSentimentModel bundled() {
+    try (InputStream in = LinearSentimentModel.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "the sentiment model "
+                + RESOURCE
+                + " is missing from the build; train one with: pullquote train-sentiment --data FILE --out src/main/resources"
+                + RESOURCE);
+      }
+      return read(in);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "the bundled sentiment model cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The JSON metadata written with the model: data, row counts, date and figures reached. */
+  public String metadata() {
+    return metadata;
+  }
+
+  public int featureCount() {
+    return p.hashes().length;
+  }
+
+  @Override
+  public Prediction classify(String text) {
+    int[] slots = slots(TextFeatures.features(text));
+    double polarityLogit = p.polarityBias();
+    double mixedLogit = p.mixedBias();
+    for (int slot : slots) {
+      polarityLogit += p.polarity()[slot];
+      mixedLogit += p.mixedness()[slot];
+    }
+    double positiveVsNegative =
+        LogisticRegression.sigmoid(p.polarityScale() * polarityLogit + p.polarityShift());
+    double mixed = LogisticRegression.sigmoid(p.mixedScale() * mixedLogit + p.mixedShift());
+    double positive = (1 - mixed) * positiveVsNegative;
+    double negative = (1 - mixed) * (1 - positiveVsNegative);
+    Sentiment sentiment =
+        decide(positiveVsNegative, mixed, p.mixedThreshold(), p.positiveCut(), p.negativeCut());
+    double confidence =
+        switch (sentiment) {
+          case POSITIVE -> positive;
+          case MIXED -> mixed;
+          case NEGATIVE -> negative;
+        };
+    return new Prediction(
+        sentiment, confidence, positive, mixed, negative, evidence(text, sentiment));
+  }
+
+  /**
+   * The three-class rule: negative when P(positive) is below the negative cut; else mixed when
+   * P(mixed) reaches its threshold or P(positive) is below the positive cut; else positive.
+   */
+  static Sentiment decide(
+      double positiveVsNegative,
+      double mixed,
+      double mixedThreshold,
+      double positiveCut,
+      double negativeCut) {
+    if (positiveVsNegative < negativeCut) {
+      return Sentiment.NEGATIVE;
+    }
+    if (mixed >= mixedThreshold || positiveVsNegative < positiveCut) {
+      return Sentiment.MIXED;
+    }
+    return Sentiment.POSITIVE;
+  }
+
+  /** The P(positive) of the polarity head alone, the score the two-threshold baseline cuts. */
+  double positiveVsNegative(String text) {
+    double z = p.polarityBias();
+    for (int slot : slots(TextFeatures.features(text))) {
+      z += p.polarity()[slot];
+    }
+    return LogisticRegression.sigmoid(p.polarityScale() * z + p.polarityShift());
+  }
+
+  private int[] slots(List<String> features) {
+    Set<Integer> seen = new LinkedHashSet<>();
+    for (String feature : features) {
+      int slot = Arrays.binarySearch(p.hashes(), hash(feature));
+      if (slot >= 0) {
+        seen.add(slot);
+      }
+    }
+    return seen.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The features of the text that pushed most toward the chosen class. */
+  private List<String> evidence(String text, Sentiment sentiment) {
+    record Push(String feature, double weight) {}
+    List<Push> pushes = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (String feature : TextFeatures.features(text)) {
+      int slot = Arrays.binarySearch(p.hashes(), hash(feature));
+      if (slot < 0 || !seen.add(feature)) {
+        continue;
+      }
+      double w =
+          switch (sentiment) {
+            case POSITIVE -> p.polarity()[slot];
+            case NEGATIVE -> -p.polarity()[slot];
+            case MIXED -> p.mixedness()[slot];
+          };
+      if (w > 0) {
+        pushes.add(new Push(feature, w));
+      }
+    }
+    pushes.sort(Comparator.comparingDouble(Push::weight).reversed().thenComparing(Push::feature));
+    List<String> evidence = new ArrayList<>();
+    for (Push push : pushes) {
+      String readable = TextFeatures.readable(push.feature());
+      // A bigram that repeats a word already shown says nothing new.
+      if (evidence.stream().noneMatch(e -> e.contains(readable) || readable.contains(e))) {
+        evidence.add(readable);
+      }
+      if (evidence.size() == EVIDENCE) {
+        break;
+      }
+    }
+    return evidence;
+  }
+
+  /** The feature's slot key: Java's specified String hash, stable across JVMs and runs. */
+  static int hash(String feature) {
+    return feature.hashCode();
+  }
+
+  /** Writes the model; the same model always gives the same bytes. */
+  public void writeTo(OutputStream out) throws IOException {
+    try (DataOutputStream data =
+        new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(out)))) {
+      data.writeInt(MAGIC);
+      byte[] meta = metadata.getBytes(StandardCharsets.UTF_8);
+      data.writeInt(meta.length);
+      data.write(meta);
+      data.writeInt(p.hashes().length);
+      for (int h : p.hashes()) {
+        data.writeInt(h);
+      }
+      for (float w : p.polarity()) {
+        data.writeFloat(w);
+      }
+      for (float w : p.mixedness()) {
+        data.writeFloat(w);
+      }
+      for (double d :
+          new double[] {
+            p.polarityBias(),
+            p.mixedBias(),
+            p.polarityScale(),
+            p.polarityShift(),
+            p.mixedScale(),
+            p.mixedShift(),
+            p.mixedThreshold(),
+            p.positiveCut(),
+            p.negativeCut()
+          }) {
+        data.writeDouble(d);
+      }
+    }
+  }
+
+  /** Reads a model written by {@link #write}. */
+  public static LinearSentimentModel read(InputStream in) throws IOException {
+    DataInputStream data =
+        new DataInputStream(new BufferedInputStream(new GZIPInputStream(in), 1 << 16));
+    if (data.readInt() != MAGIC) {
+      throw new IOException("not a pullquote sentiment model");
+    }
+    byte[] meta = new byte[data.readInt()];
+    data.readFully(meta);
+    int n = data.readInt();
+    int[] hashes = new int[n];
+    float[] polarity = new float[n];
+    float[] mixedness = new float[n];
+    for (int i = 0; i < n; i++) {
+      hashes[i] = data.readInt();
+    }
+    for (int i = 0; i < n; i++) {
+      polarity[i] = data.readFloat();
+    }
+    for (int i = 0; i < n; i++) {
+      mixedness[i] = data.readFloat();
+    }
+    double[] d = new double[9];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = data.readDouble();
+    }
+    return new LinearSentimentModel(
+        new Parameters(
+            hashes, polarity, mixedness, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]),
+        new String(meta, StandardCharsets.UTF_8));
+  }
+}
