@@ -68,7 +68,9 @@ public final class TrainingCorpus {
       List<String> header = parser.getHeaderNames();
       for (CSVRecord row : parser) {
         String text = column(row, header, "text", "review_content");
-        if (text == null || text.isBlank() || !seen.add(TextFeatures.fold(text).strip())) {
+        if (text == null
+            || text.isBlank()
+            || !seen.add(String.join(" ", TextFeatures.words(text)))) {
           continue;
         }
         Sentiment scoreClass =
