@@ -41,8 +41,11 @@ function formatDate(iso) {
 }
 
 function badge(hit, id) {
+  const evidence = hit.sentiment_evidence && hit.sentiment_evidence.length
+    ? ` because of ${hit.sentiment_evidence.map(e => `“${e}”`).join(', ')}` : '';
   const why = `${capitalised(hit.sentiment)}: ${SOURCE_TEXT[hit.sentiment_source] || hit.sentiment_source}` +
-    (hit.sentiment_confidence != null ? ` (confidence ${Math.round(hit.sentiment_confidence * 100)}%)` : '');
+    (hit.sentiment_confidence != null ? ` (confidence ${Math.round(hit.sentiment_confidence * 100)}%)` : '') +
+    evidence;
   return el('span', { class: `badge ${hit.sentiment}`, tabindex: '0', 'aria-describedby': id },
     el('span', { 'aria-hidden': 'true' }, ICON[hit.sentiment] || ''), capitalised(hit.sentiment),
     el('span', { class: 'tip', role: 'tooltip', id }, why));

@@ -10,10 +10,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -48,10 +47,12 @@ public final class LinearSentimentModel implements TextSentimentModel {
 
   private final Parameters p;
   private final String metadata;
+  private final SlotTable slots;
 
   LinearSentimentModel(Parameters parameters, String metadata) {
     this.p = parameters;
     this.metadata = metadata;
+    this.slots = new SlotTable(parameters.hashes());
   }
 
   /** Loads the bundled model. */
@@ -82,12 +83,12 @@ public final class LinearSentimentModel implements TextSentimentModel {
 
   @Override
   public Prediction classify(String text) {
-    int[] slots = slots(TextFeatures.features(text));
+    Matches matches = match(text);
     double polarityLogit = p.polarityBias();
     double mixedLogit = p.mixedBias();
-    for (int slot : slots) {
-      polarityLogit += p.polarity()[slot];
-      mixedLogit += p.mixedness()[slot];
+    for (int i = 0; i < matches.count; i++) {
+      polarityLogit += p.polarity()[matches.slots[i]];
+      mixedLogit += p.mixedness()[matches.slots[i]];
     }
     double positiveVsNegative =
         LogisticRegression.sigmoid(p.polarityScale() * polarityLogit + p.polarityShift());
@@ -103,7 +104,7 @@ public final class LinearSentimentModel implements TextSentimentModel {
           case NEGATIVE -> negative;
         };
     return new Prediction(
-        sentiment, confidence, positive, mixed, negative, evidence(text, sentiment));
+        sentiment, confidence, positive, mixed, negative, evidence(matches, sentiment));
   }
 
   /**
@@ -127,48 +128,103 @@ public final class LinearSentimentModel implements TextSentimentModel {
 
   /** The P(positive) of the polarity head alone, the score the two-threshold baseline cuts. */
   double positiveVsNegative(String text) {
+    Matches matches = match(text);
     double z = p.polarityBias();
-    for (int slot : slots(TextFeatures.features(text))) {
-      z += p.polarity()[slot];
+    for (int i = 0; i < matches.count; i++) {
+      z += p.polarity()[matches.slots[i]];
     }
     return LogisticRegression.sigmoid(p.polarityScale() * z + p.polarityShift());
   }
 
-  private int[] slots(List<String> features) {
-    Set<Integer> seen = new LinkedHashSet<>();
-    for (String feature : features) {
-      int slot = Arrays.binarySearch(p.hashes(), hash(feature));
-      if (slot >= 0) {
-        seen.add(slot);
-      }
+  /** The model's features found in a text: each slot once, with the phrase it first came from. */
+  private static final class Matches {
+    final List<String> words;
+    int[] slots = new int[64];
+    int[] phrases = new int[64];
+    int count;
+    private int[] seen = new int[256];
+
+    Matches(List<String> words) {
+      this.words = words;
     }
-    return seen.stream().mapToInt(Integer::intValue).toArray();
+
+    void add(int slot, int phrase) {
+      if (!firstSight(slot)) {
+        return;
+      }
+      if (count == slots.length) {
+        slots = Arrays.copyOf(slots, count * 2);
+        phrases = Arrays.copyOf(phrases, count * 2);
+      }
+      slots[count] = slot;
+      phrases[count++] = phrase;
+    }
+
+    /** An open-addressing set of slot + 1, kept at most half full. */
+    private boolean firstSight(int slot) {
+      if (2 * (count + 1) > seen.length) {
+        seen = new int[seen.length * 2];
+        for (int i = 0; i < count; i++) {
+          insert(slots[i]);
+        }
+      }
+      return insert(slot);
+    }
+
+    private boolean insert(int slot) {
+      int mask = seen.length - 1;
+      int i = (slot * 0x9E3779B9) >>> 7 & mask;
+      while (seen[i] != 0) {
+        if (seen[i] == slot + 1) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      seen[i] = slot + 1;
+      return true;
+    }
   }
 
-  /** The features of the text that pushed most toward the chosen class. */
-  private List<String> evidence(String text, Sentiment sentiment) {
-    record Push(String feature, double weight) {}
-    List<Push> pushes = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (String feature : TextFeatures.features(text)) {
-      int slot = Arrays.binarySearch(p.hashes(), hash(feature));
-      if (slot < 0 || !seen.add(feature)) {
-        continue;
-      }
+  private Matches match(String text) {
+    Matches matches = new Matches(TextFeatures.words(text));
+    FeatureHashes.forEach(
+        matches.words,
+        (hash, phrase) -> {
+          int slot = slots.find(hash);
+          if (slot >= 0) {
+            matches.add(slot, phrase);
+          }
+        });
+    return matches;
+  }
+
+  /**
+   * The phrases of the text that pushed most toward the chosen class. Character grams speak for the
+   * word they came from, so "…slog" and "dull…" count as "slog" and "dull".
+   */
+  private List<String> evidence(Matches matches, Sentiment sentiment) {
+    Map<Integer, Double> pushes = new LinkedHashMap<>();
+    for (int i = 0; i < matches.count; i++) {
+      int slot = matches.slots[i];
       double w =
           switch (sentiment) {
             case POSITIVE -> p.polarity()[slot];
             case NEGATIVE -> -p.polarity()[slot];
             case MIXED -> p.mixedness()[slot];
           };
-      if (w > 0) {
-        pushes.add(new Push(feature, w));
-      }
+      pushes.merge(matches.phrases[i], w, Double::sum);
     }
-    pushes.sort(Comparator.comparingDouble(Push::weight).reversed().thenComparing(Push::feature));
+    List<Map.Entry<Integer, Double>> ranked =
+        pushes.entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .sorted(
+                Map.Entry.<Integer, Double>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .toList();
     List<String> evidence = new ArrayList<>();
-    for (Push push : pushes) {
-      String readable = TextFeatures.readable(push.feature());
+    for (Map.Entry<Integer, Double> push : ranked) {
+      String readable = TextFeatures.readable(FeatureHashes.phraseOf(push.getKey(), matches.words));
       // A bigram that repeats a word already shown says nothing new.
       if (evidence.stream().noneMatch(e -> e.contains(readable) || readable.contains(e))) {
         evidence.add(readable);

@@ -116,6 +116,15 @@ public final class TextFeatures {
     return NEGATIONS.contains(token) || token.endsWith("n't");
   }
 
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String fold(String text) {
     if (text == null) {
       return "";

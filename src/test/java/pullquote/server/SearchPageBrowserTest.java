@@ -40,6 +40,8 @@ class SearchPageBrowserTest {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Path UNLABELLED =
+      Path.of("src", "test", "resources", "fixtures", "search", "unlabelled.jsonl");
 
   @TempDir static Path dir;
   static LiveIndex live;
@@ -55,7 +57,7 @@ class SearchPageBrowserTest {
           "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
     }
     assertThat(present).as("CI must install chromium and chromium-driver (see .ci/run)").isTrue();
-    TestIndexes.build(dir.resolve("index"), TestIndexes.SEED, TestIndexes.EXTRA);
+    TestIndexes.build(dir.resolve("index"), TestIndexes.SEED, TestIndexes.EXTRA, UNLABELLED);
     live = TestIndexes.open(dir.resolve("index"));
     server =
         new ApiServer(TestIndexes.service(live), Json.newMapper(), Path.of("web"))
@@ -268,19 +270,19 @@ class SearchPageBrowserTest {
     open("/?q=work:harbour");
     browser.findElement(By.xpath("(//button[contains(@class,'work')])[1]")).click();
     wait.until(d -> d.getCurrentUrl().contains("work=Quiet+Harbour"));
-    waitForCards(3);
+    waitForCards(4);
   }
 
   @Test
   void moreResultsContinuesWithTheCursor() {
     open("/?sort=date:desc");
     waitForCards(10);
-    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("15 reviews · showing 10");
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("16 reviews · showing 10");
     browser.findElement(By.id("more")).click();
-    waitForCards(15);
+    waitForCards(16);
     assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
     List<String> ids = cards().stream().map(c -> c.getAttribute("data-id")).toList();
-    assertThat(ids).doesNotHaveDuplicates().startsWith("x-late", "x-script");
+    assertThat(ids).doesNotHaveDuplicates().startsWith("x-model", "x-late", "x-script");
   }
 
   @Test
@@ -305,6 +307,19 @@ class SearchPageBrowserTest {
     WebElement tip = badge.findElement(By.cssSelector("[role=tooltip]"));
     wait.until(ExpectedConditions.visibilityOf(tip));
     assertThat(tip.getText()).contains("page's score distribution");
+  }
+
+  @Test
+  void aModelBadgeShowsTheWordsThatDecidedIt() throws Exception {
+    open("/?q=squanders");
+    waitForCards(1);
+    WebElement badge = cards().get(0).findElement(By.cssSelector(".badge"));
+    assertThat(badge.getText()).contains("Negative");
+    badge.click();
+    WebElement tip = badge.findElement(By.cssSelector("[role=tooltip]"));
+    wait.until(ExpectedConditions.visibilityOf(tip));
+    assertThat(tip.getText()).contains("text model").contains("because of “");
+    screenshot("model-badge");
   }
 
   @Test
