@@ -133,16 +133,44 @@ public final class SentimentTrainer {
     return report.toString();
   }
 
-  /** Accuracy, macro-F1, per-class figures and confusion on the test split, for --evaluate. */
+  /**
+   * Accuracy, macro-F1, per-class figures and confusion on the test split, and the two-threshold
+   * baseline with the cuts the model was trained with, for --evaluate.
+   */
   public static String evaluate(LinearSentimentModel model, List<Excerpt> corpus) {
     List<Excerpt> test = part(corpus, Split.TEST);
-    return String.format(
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
             java.util.Locale.ROOT,
-            "binary accuracy (test, n=%d): %.3f%n",
+            "binary accuracy (test, n=%d): %.3f, balanced %.3f%n",
             test.stream().filter(e -> e.polarity() != null).count(),
-            binaryAccuracy(model, test))
-        + "three classes (test, excerpts with scores):\n"
-        + threeClass(model, test).format();
+            binaryAccuracy(model, test),
+            balancedAccuracy(model, test)));
+    out.append("three classes (test, excerpts with scores):\n")
+        .append(threeClass(model, test).format());
+    double[] cuts = baselineCuts(model.metadata());
+    if (cuts != null) {
+      out.append(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "two-threshold baseline on P(positive) (%.2f / %.2f):%n",
+                  cuts[0],
+                  cuts[1]))
+          .append(baseline(model, test, cuts).format());
+    }
+    return out.toString();
+  }
+
+  private static double[] baselineCuts(String metadata) {
+    try {
+      var cuts = new ObjectMapper().readTree(metadata).path("baseline_cuts");
+      return cuts.size() == 2
+          ? new double[] {cuts.get(0).asDouble(), cuts.get(1).asDouble()}
+          : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
   }
 
   static List<Excerpt> part(List<Excerpt> corpus, Split split) {
