@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import pullquote.sentiment.LinearSentimentModel;
+import pullquote.sentiment.SentimentEvaluation;
 import pullquote.sentiment.SentimentTrainer;
 import pullquote.sentiment.TrainingCorpus;
 
@@ -89,7 +90,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
         evaluated = LinearSentimentModel.read(in);
       }
     }
-    System.out.print(SentimentTrainer.evaluate(evaluated, corpus));
+    System.out.print(SentimentEvaluation.evaluate(evaluated, corpus));
     return 0;
   }
 }

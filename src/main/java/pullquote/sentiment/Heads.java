@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import pullquote.sentiment.SentimentTrainer.Vocabulary;
 import pullquote.sentiment.TrainingCorpus.Excerpt;
 
 /**

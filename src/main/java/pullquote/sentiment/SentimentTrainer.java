@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +47,19 @@ public final class SentimentTrainer {
     LinearSentimentModel tuned = heads.toModel(vocabulary, polarityCal, mixedCal, cuts, "{}");
 
     Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("test_binary_accuracy", round(binaryAccuracy(tuned, test)));
-    figures.put("test_binary_balanced_accuracy", round(balancedAccuracy(tuned, test)));
-    figures.put("dev_binary_balanced_accuracy", round(balancedAccuracy(tuned, dev)));
-    figures.put("test_three_class", threeClass(tuned, test).summary());
-    figures.put("test_two_threshold_baseline", baseline(tuned, test, baseline).summary());
-    figures.put("dev_three_class", threeClass(tuned, dev).summary());
-    figures.put("leave_one_collection_out_binary_accuracy", leaveOneCollectionOut(corpus));
+    figures.put("test_binary_accuracy", round(SentimentEvaluation.binaryAccuracy(tuned, test)));
+    figures.put(
+        "test_binary_balanced_accuracy", round(SentimentEvaluation.balancedAccuracy(tuned, test)));
+    figures.put(
+        "dev_binary_balanced_accuracy", round(SentimentEvaluation.balancedAccuracy(tuned, dev)));
+    figures.put("test_three_class", SentimentEvaluation.threeClass(tuned, test).summary());
+    figures.put(
+        "test_two_threshold_baseline",
+        SentimentEvaluation.baseline(tuned, test, baseline).summary());
+    figures.put("dev_three_class", SentimentEvaluation.threeClass(tuned, dev).summary());
+    figures.put(
+        "leave_one_collection_out_binary_accuracy",
+        SentimentEvaluation.leaveOneCollectionOut(corpus));
 
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put(
@@ -117,7 +121,7 @@ public final class SentimentTrainer {
                 metadata.get("negative_cut"),
                 metadata.get("mixed_threshold"),
                 metadata.get("positive_cut")))
-        .append(threeClass(model, test).format());
+        .append(SentimentEvaluation.threeClass(model, test).format());
     report
         .append(
             String.format(
@@ -125,7 +129,7 @@ public final class SentimentTrainer {
                 "two-threshold baseline on P(positive) (%.2f / %.2f):%n",
                 baseline[0],
                 baseline[1]))
-        .append(baseline(model, test, baseline).format());
+        .append(SentimentEvaluation.baseline(model, test, baseline).format());
     report
         .append("binary accuracy on each collection, trained without it: ")
         .append(figures.get("leave_one_collection_out_binary_accuracy"))
@@ -133,102 +137,8 @@ public final class SentimentTrainer {
     return report.toString();
   }
 
-  /**
-   * Accuracy, macro-F1, per-class figures and confusion on the test split, and the two-threshold
-   * baseline with the cuts the model was trained with, for --evaluate.
-   */
-  public static String evaluate(LinearSentimentModel model, List<Excerpt> corpus) {
-    List<Excerpt> test = part(corpus, Split.TEST);
-    StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            java.util.Locale.ROOT,
-            "binary accuracy (test, n=%d): %.3f, balanced %.3f%n",
-            test.stream().filter(e -> e.polarity() != null).count(),
-            binaryAccuracy(model, test),
-            balancedAccuracy(model, test)));
-    out.append("three classes (test, excerpts with scores):\n")
-        .append(threeClass(model, test).format());
-    double[] cuts = baselineCuts(model.metadata());
-    if (cuts != null) {
-      out.append(
-              String.format(
-                  java.util.Locale.ROOT,
-                  "two-threshold baseline on P(positive) (%.2f / %.2f):%n",
-                  cuts[0],
-                  cuts[1]))
-          .append(baseline(model, test, cuts).format());
-    }
-    return out.toString();
-  }
-
-  private static double[] baselineCuts(String metadata) {
-    try {
-      var cuts = new ObjectMapper().readTree(metadata).path("baseline_cuts");
-      return cuts.size() == 2
-          ? new double[] {cuts.get(0).asDouble(), cuts.get(1).asDouble()}
-          : null;
-    } catch (JsonProcessingException e) {
-      return null;
-    }
-  }
-
   static List<Excerpt> part(List<Excerpt> corpus, Split split) {
     return corpus.stream().filter(e -> e.split() == split).toList();
-  }
-
-  static double binaryAccuracy(LinearSentimentModel model, List<Excerpt> excerpts) {
-    long right = 0;
-    long n = 0;
-    for (Excerpt e : excerpts) {
-      if (e.polarity() != null) {
-        TextSentimentModel.Prediction p = model.classify(e.text());
-        Sentiment guess = p.positive() >= p.negative() ? Sentiment.POSITIVE : Sentiment.NEGATIVE;
-        right += guess == e.polarity() ? 1 : 0;
-        n++;
-      }
-    }
-    return n == 0 ? 0 : (double) right / n;
-  }
-
-  static double balancedAccuracy(LinearSentimentModel model, List<Excerpt> excerpts) {
-    double[] right = new double[2];
-    double[] n = new double[2];
-    for (Excerpt e : excerpts) {
-      if (e.polarity() != null) {
-        TextSentimentModel.Prediction p = model.classify(e.text());
-        int truth = e.polarity() == Sentiment.POSITIVE ? 1 : 0;
-        int guess = p.positive() >= p.negative() ? 1 : 0;
-        right[truth] += guess == truth ? 1 : 0;
-        n[truth]++;
-      }
-    }
-    return (right[0] / Math.max(1, n[0]) + right[1] / Math.max(1, n[1])) / 2;
-  }
-
-  static SentimentMetrics threeClass(LinearSentimentModel model, List<Excerpt> excerpts) {
-    SentimentMetrics metrics = new SentimentMetrics();
-    for (Excerpt e : excerpts) {
-      if (e.scoreClass() != null) {
-        metrics.add(e.scoreClass(), model.classify(e.text()).sentiment());
-      }
-    }
-    return metrics;
-  }
-
-  static SentimentMetrics baseline(
-      LinearSentimentModel model, List<Excerpt> excerpts, double[] cuts) {
-    SentimentMetrics metrics = new SentimentMetrics();
-    for (Excerpt e : excerpts) {
-      if (e.scoreClass() != null) {
-        metrics.add(e.scoreClass(), cut(model.positiveVsNegative(e.text()), cuts));
-      }
-    }
-    return metrics;
-  }
-
-  private static Sentiment cut(double p, double[] cuts) {
-    return p < cuts[0] ? Sentiment.NEGATIVE : p < cuts[1] ? Sentiment.MIXED : Sentiment.POSITIVE;
   }
 
   /**
@@ -276,7 +186,7 @@ public final class SentimentTrainer {
         double[] cuts = {lo / 100.0, hi / 100.0};
         SentimentMetrics m = new SentimentMetrics();
         for (int i = 0; i < scored.size(); i++) {
-          m.add(scored.get(i).scoreClass(), cut(polarity[i], cuts));
+          m.add(scored.get(i).scoreClass(), SentimentEvaluation.cut(polarity[i], cuts));
         }
         if (m.macroF1() > bestF1) {
           bestF1 = m.macroF1();
@@ -315,31 +225,6 @@ public final class SentimentTrainer {
   }
 
   /** Binary accuracy on each collection by a polarity head trained on the others. */
-  private static Map<String, Double> leaveOneCollectionOut(List<Excerpt> corpus) {
-    Map<String, Long> sizes = new TreeMap<>();
-    corpus.forEach(e -> sizes.merge(e.collection(), 1L, Long::sum));
-    Map<String, Double> accuracy = new LinkedHashMap<>();
-    for (String held : sizes.keySet()) {
-      if (sizes.size() < 2 || sizes.get(held) < 500) {
-        continue;
-      }
-      List<Excerpt> rest = corpus.stream().filter(e -> !e.collection().equals(held)).toList();
-      Vocabulary vocabulary = Vocabulary.of(rest);
-      Heads heads = Heads.fit(rest, vocabulary);
-      long right = 0;
-      long n = 0;
-      for (Excerpt e : corpus) {
-        if (e.collection().equals(held) && e.polarity() != null) {
-          boolean positive = heads.polarityLogit(vocabulary.encode(e.text())) >= 0;
-          right += positive == (e.polarity() == Sentiment.POSITIVE) ? 1 : 0;
-          n++;
-        }
-      }
-      accuracy.put(held, round((double) right / Math.max(1, n)));
-    }
-    return accuracy;
-  }
-
   private static Map<String, Object> rowCounts(
       List<Excerpt> all, List<Excerpt> train, List<Excerpt> dev, List<Excerpt> test) {
     Map<String, Object> rows = new LinkedHashMap<>();
@@ -363,43 +248,5 @@ public final class SentimentTrainer {
 
   static double round(double x) {
     return Math.round(x * 10000) / 10000.0;
-  }
-
-  /** The features seen in at least {@link #MIN_DOCUMENT_FREQUENCY} training excerpts. */
-  record Vocabulary(Map<String, Integer> index, List<String> features) {
-    static Vocabulary of(List<Excerpt> excerpts) {
-      Map<String, Integer> df = new HashMap<>();
-      for (Excerpt e : excerpts) {
-        for (String f : new java.util.HashSet<>(TextFeatures.features(e.text()))) {
-          df.merge(f, 1, Integer::sum);
-        }
-      }
-      List<String> kept =
-          new ArrayList<>(
-              df.entrySet().stream()
-                  .filter(x -> x.getValue() >= MIN_DOCUMENT_FREQUENCY)
-                  .map(Map.Entry::getKey)
-                  .sorted()
-                  .toList());
-      Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < kept.size(); i++) {
-        index.put(kept.get(i), i);
-      }
-      return new Vocabulary(index, kept);
-    }
-
-    int size() {
-      return features.size();
-    }
-
-    int[] encode(String text) {
-      return TextFeatures.features(text).stream()
-          .map(index::get)
-          .filter(i -> i != null)
-          .mapToInt(Integer::intValue)
-          .distinct()
-          .sorted()
-          .toArray();
-    }
   }
 }

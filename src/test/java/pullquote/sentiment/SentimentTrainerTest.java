@@ -83,8 +83,8 @@ class SentimentTrainerTest {
     var result = SentimentTrainer.train(corpus, "toy", LocalDate.of(2026, 1, 1));
     var test = SentimentTrainer.part(corpus, TrainingCorpus.Split.TEST);
     assertThat(test).isNotEmpty();
-    assertThat(SentimentTrainer.binaryAccuracy(result.model(), test)).isGreaterThan(0.9);
-    assertThat(SentimentTrainer.threeClass(result.model(), test).macroF1()).isGreaterThan(0.6);
+    assertThat(SentimentEvaluation.binaryAccuracy(result.model(), test)).isGreaterThan(0.9);
+    assertThat(SentimentEvaluation.threeClass(result.model(), test).macroF1()).isGreaterThan(0.6);
     assertThat(result.report()).contains("binary accuracy (test)").contains("confusion");
   }
 
