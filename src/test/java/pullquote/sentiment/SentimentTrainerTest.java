@@ -31,7 +31,7 @@ class SentimentTrainerTest {
   static void writeToyCorpus() throws Exception {
     Random random = new Random(7);
     StringBuilder rows =
-        new StringBuilder("source,review_id,work_id,work_title,label,original_score,text\n");
+        new StringBuilder("review_id,source,work_id,work_title,label,original_score,text\n");
     for (int i = 0; i < 1500; i++) {
       int kind = i % 3;
       List<String> words = kind == 0 ? GOOD : kind == 1 ? BAD : MIXED;
@@ -44,10 +44,10 @@ class SentimentTrainerTest {
           text.append(words.get(random.nextInt(words.size()))).append(' ');
         }
       }
-      rows.append("toy/")
-          .append(i % 2)
-          .append(",t:")
+      rows.append("t:")
           .append(i)
+          .append(",toy/")
+          .append(i % 2)
           .append(",w")
           .append(i % 300)
           .append(",Work ")
