@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       SearchCommand.class,
       TrainSentimentCommand.class,
-      ClassifyCommand.class
+      ClassifyCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Runnable {
 
