@@ -45,12 +45,14 @@ public final class ScaledCorpus {
 
   private record Work(String id, String title, List<String> sentences, List<String[]> grades) {}
 
-  private final List<Work> works;
+  /** The work of each source row: drawing a row, not a work, keeps each work's share of reviews. */
+  private final List<Work> rowWorks;
+
   private final List<String> critics;
   private final List<String> publications;
 
-  private ScaledCorpus(List<Work> works, List<String> critics, List<String> publications) {
-    this.works = works;
+  private ScaledCorpus(List<Work> rowWorks, List<String> critics, List<String> publications) {
+    this.rowWorks = rowWorks;
     this.critics = critics;
     this.publications = publications;
   }
@@ -58,6 +60,7 @@ public final class ScaledCorpus {
   /** Reads the source's works, their sentences and grades, and its critics and publications. */
   public static ScaledCorpus from(Path source) throws IOException {
     Map<String, Work> works = new LinkedHashMap<>();
+    List<Work> rowWorks = new ArrayList<>();
     List<String> critics = new ArrayList<>();
     List<String> publications = new ArrayList<>();
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -73,6 +76,7 @@ public final class ScaledCorpus {
         Work work =
             works.computeIfAbsent(
                 id, k -> new Work(k, title, new ArrayList<>(), new ArrayList<>()));
+        rowWorks.add(work);
         for (String sentence : SENTENCE_END.split(text.strip())) {
           if (!sentence.isBlank()) {
             work.sentences().add(sentence.strip());
@@ -88,7 +92,7 @@ public final class ScaledCorpus {
     if (works.isEmpty()) {
       throw new IOException(source + " has no rows with work_title and text");
     }
-    return new ScaledCorpus(List.copyOf(works.values()), critics, publications);
+    return new ScaledCorpus(rowWorks, critics, publications);
   }
 
   /** Writes {@code rows} rows as CSV; the same source, rows and seed give the same bytes. */
@@ -97,7 +101,7 @@ public final class ScaledCorpus {
     try (CSVPrinter csv =
         CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get().print(out)) {
       for (long i = 0; i < rows; i++) {
-        Work work = works.get(random.nextInt(works.size()));
+        Work work = rowWorks.get(random.nextInt(rowWorks.size()));
         String[] grade = work.grades().get(random.nextInt(work.grades().size()));
         csv.printRecord(
             "gen:" + i,
