@@ -52,6 +52,11 @@ function showControls() {
 }
 
 async function search({ append = false } = {}) {
+  if (!append) {
+    // The old page's cursor belongs to the old query; "More" must wait for the new answer.
+    nextCursor = null;
+    more.hidden = true;
+  }
   const mine = ++ticket;
   if (controller) controller.abort();
   controller = new AbortController();
@@ -75,6 +80,11 @@ function render(body, append) {
   nextCursor = body.next_cursor;
   const cards = body.hits.map(hit => card(hit, actions));
   if (append) results.append(...cards); else results.replaceChildren(...cards);
+  if (append && cards.length && document.activeElement === more) {
+    // Keep keyboard users where they were reading: on the first new result, not on <body>.
+    cards[0].tabIndex = -1;
+    cards[0].focus();
+  }
   more.hidden = !nextCursor;
   for (const s of SENTIMENTS) {
     document.querySelector(`[data-count="${s}"]`).textContent = (body.facets.sentiment[s] ?? 0).toLocaleString('en');

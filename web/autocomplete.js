@@ -9,6 +9,8 @@ export function criticAutocomplete(input, list, onPick) {
   let controller = null;
 
   function close() {
+    clearTimeout(timer);
+    if (controller) controller.abort();
     list.hidden = true;
     list.replaceChildren();
     input.setAttribute('aria-expanded', 'false');
@@ -41,7 +43,7 @@ export function criticAutocomplete(input, list, onPick) {
     controller = new AbortController();
     try {
       const body = await getJson('/api/critics', new URLSearchParams({ prefix, limit: '8' }), controller.signal);
-      if (input.value.trim() !== prefix) return;
+      if (input.value.trim() !== prefix || document.activeElement !== input) return;
       items = body.critics;
       list.replaceChildren(...items.map((c, i) => {
         const li = option(c, `critic-option-${i}`);
@@ -57,9 +59,10 @@ export function criticAutocomplete(input, list, onPick) {
   }
 
   input.addEventListener('input', () => {
-    clearTimeout(timer);
+    // Suggestions for the old prefix must not be picked by an Enter typed before the new ones come.
+    close();
     const prefix = input.value.trim();
-    if (!prefix) { close(); return; }
+    if (!prefix) return;
     timer = setTimeout(() => load(prefix), 120);
   });
   input.addEventListener('keydown', e => {

@@ -3,7 +3,7 @@
 export const SENTIMENTS = ['positive', 'mixed', 'negative'];
 
 export function emptyState() {
-  return { q: '', sentiment: [], critic: [], work: [], sort: 'relevance' };
+  return { q: '', sentiment: [], critic: [], work: [], sort: 'relevance', from: '', to: '' };
 }
 
 export function fromUrl(search) {
@@ -13,8 +13,20 @@ export function fromUrl(search) {
     sentiment: p.getAll('sentiment').filter(s => SENTIMENTS.includes(s)),
     critic: p.getAll('critic'),
     work: p.getAll('work'),
-    sort: p.get('sort') || 'relevance',
+    sort: normalSort(p.get('sort')),
+    // Date bounds have no control yet; a link can carry them, and the API judges them.
+    from: p.get('from') ?? '',
+    to: p.get('to') ?? '',
   };
+}
+
+const SORTS = ['relevance', 'date:desc', 'date:asc', 'score:desc', 'score:asc'];
+
+// "date" means "date:desc" to the API; anything the page cannot show becomes relevance.
+function normalSort(sort) {
+  if (!sort) return 'relevance';
+  const full = sort.includes(':') || sort === 'relevance' ? sort : sort + ':desc';
+  return SORTS.includes(full) ? full : 'relevance';
 }
 
 export function toUrl(state) {
@@ -24,6 +36,8 @@ export function toUrl(state) {
   state.critic.forEach(c => p.append('critic', c));
   state.work.forEach(w => p.append('work', w));
   if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
   const s = p.toString();
   return s ? '?' + s : location.pathname;
 }
@@ -50,6 +64,8 @@ export function apiParams(state, cursor, size) {
   state.critic.forEach(c => p.append('critic', c));
   state.work.forEach(w => p.append('work', w));
   if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
   if (cursor) p.set('cursor', cursor);
   p.set('size', String(size));
   return p;

@@ -238,13 +238,13 @@ class SearchPageBrowserTest {
 
   @Test
   void anApiErrorShowsAReadableMessage() {
-    open("/?sort=bogus");
+    open("/?q=cliche&from=yesterday");
     WebElement alert =
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice [role=alert]")));
     assertThat(alert.getText())
         .contains("Search failed")
-        .contains("sort must be relevance, date or score");
+        .contains("from must be a date as YYYY-MM-DD");
     assertThat(cards()).isEmpty();
   }
 
@@ -274,6 +274,34 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void aSortTheApiKnowsShowsInTheSelectAndAnUnknownOneFallsBack() {
+    open("/?q=cliche&sort=date");
+    waitForCards(3);
+    assertThat(browser.findElement(By.id("sort")).getAttribute("value")).isEqualTo("date:desc");
+    open("/?q=cliche&sort=bogus");
+    waitForCards(3);
+    assertThat(browser.findElement(By.id("sort")).getAttribute("value")).isEqualTo("relevance");
+  }
+
+  @Test
+  void enterRightAfterTypingNeverPicksTheOldSuggestion() {
+    open("/");
+    WebElement critic = browser.findElement(By.id("critic-input"));
+    critic.sendKeys("an");
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#critic-options [role=option]")));
+    critic.sendKeys(Keys.chord(Keys.CONTROL, "a"), "mus", Keys.ENTER);
+    assertThat(browser.findElements(By.cssSelector("#chips .chip"))).isEmpty();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#critic-options [role=option]")));
+    critic.sendKeys(Keys.ENTER);
+    waitForCards(1);
+    assertThat(critics()).containsExactly("V.A. Musetto");
+  }
+
+  @Test
   void moreResultsContinuesWithTheCursor() {
     open("/?sort=date:desc");
     waitForCards(10);
@@ -281,6 +309,7 @@ class SearchPageBrowserTest {
     browser.findElement(By.id("more")).click();
     waitForCards(16);
     assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
+    assertThat(browser.switchTo().activeElement().getAttribute("class")).isEqualTo("card");
     List<String> ids = cards().stream().map(c -> c.getAttribute("data-id")).toList();
     assertThat(ids).doesNotHaveDuplicates().startsWith("x-model", "x-late", "x-script");
   }
