@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,45 +46,85 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "Write JSON Lines with the probabilities and the evidence.")
   boolean json;
 
+  /** Only this much of a line is kept; the model reads the first 4,000 characters anyway. */
+  private static final int MAX_LINE = 1 << 16;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     TextSentimentModel model = LinearSentimentModel.bundled();
     ObjectMapper mapper = new ObjectMapper();
     try (InputStream in =
             input == null || input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
-        BufferedReader lines =
+        Reader lines =
             new BufferedReader(
                 new InputStreamReader(
                     in,
                     StandardCharsets.UTF_8
                         .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
-        PrintWriter out =
-            new PrintWriter(
-                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        TextSentimentModel.Prediction p = model.classify(line);
-        if (json) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("label", p.sentiment().key());
-          row.put("positive", round(p.positive()));
-          row.put("mixed", round(p.mixed()));
-          row.put("negative", round(p.negative()));
-          row.put("evidence", p.evidence());
-          out.println(mapper.writeValueAsString(row));
-        } else {
-          out.printf(
-              Locale.ROOT,
-              "%s\t%.4f\t%.4f\t%.4f%n",
-              p.sentiment().key(),
-              p.positive(),
-              p.mixed(),
-              p.negative());
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                1 << 16)) {
+      PrintWriter out =
+          new PrintWriter(
+              new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+      long count = 0;
+      for (String line = readLine(lines); line != null; line = readLine(lines)) {
+        out.println(format(model.classify(line), mapper));
+        // Answer at once when nothing more is waiting, so a program can talk to us line by line;
+        // System.out never throws, so its error flag, checked as it is flushed, shows a closed
+        // pipe.
+        boolean flush = !lines.ready() || ++count % 1024 == 0;
+        if (flush && (out.checkError() || System.out.checkError())) {
+          System.err.println(
+              "pullquote classify: cannot write the output (closed pipe or full disk)");
+          return 1;
         }
       }
+      out.flush();
+      return out.checkError() || System.out.checkError() ? 1 : 0;
+    } catch (IOException e) {
+      System.err.println(
+          "pullquote classify: cannot read "
+              + (input == null ? "standard input" : input)
+              + ": "
+              + e.getMessage());
+      return 1;
     }
-    return 0;
+  }
+
+  private String format(TextSentimentModel.Prediction p, ObjectMapper mapper) throws IOException {
+    if (!json) {
+      return String.format(
+          Locale.ROOT,
+          "%s\t%.4f\t%.4f\t%.4f",
+          p.sentiment().key(),
+          p.positive(),
+          p.mixed(),
+          p.negative());
+    }
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("label", p.sentiment().key());
+    row.put("positive", round(p.positive()));
+    row.put("mixed", round(p.mixed()));
+    row.put("negative", round(p.negative()));
+    row.put("evidence", p.evidence());
+    return mapper.writeValueAsString(row);
+  }
+
+  /** The next line without its terminator, cut at {@link #MAX_LINE}; null at the end. */
+  private static String readLine(Reader in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c = in.read();
+    if (c < 0) {
+      return null;
+    }
+    while (c >= 0 && c != '\n') {
+      if (c != '\r' && line.length() < MAX_LINE) {
+        line.append((char) c);
+      }
+      c = in.read();
+    }
+    return line.toString();
   }
 
   private static double round(double x) {
