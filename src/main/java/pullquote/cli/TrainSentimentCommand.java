@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,35 +54,71 @@ final class TrainSentimentCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "The training date written into the model (default: the data file's modification date, so the same data gives the same bytes).")
+  LocalDate date;
+
   @Override
   public Integer call() throws Exception {
     if (out == null && !evaluate) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give --out FILE to train, or --evaluate");
     }
-    if (!Files.isReadable(data)) {
-      System.err.println("pullquote train-sentiment: cannot read " + data);
+    List<TrainingCorpus.Excerpt> corpus;
+    try {
+      corpus = TrainingCorpus.read(data);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      System.err.println("pullquote train-sentiment: cannot read " + data + ": " + e.getMessage());
       return 1;
     }
-    var corpus = TrainingCorpus.read(data);
-    if (out != null) {
-      long start = System.nanoTime();
-      var result =
-          SentimentTrainer.train(
-              corpus,
-              data.getFileName() + " (" + corpus.size() + " distinct labelled excerpts)",
-              LocalDate.now(ZoneOffset.UTC));
-      Path parent = out.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      try (OutputStream stream = Files.newOutputStream(out)) {
-        result.model().writeTo(stream);
+    for (TrainingCorpus.Split split : TrainingCorpus.Split.values()) {
+      if (corpus.stream().noneMatch(e -> e.split() == split)) {
+        System.err.println(
+            "pullquote train-sentiment: "
+                + data
+                + " gives no labelled excerpts for the "
+                + split.name().toLowerCase(java.util.Locale.ROOT)
+                + " split; it needs a text column, labels or scores, and enough works");
+        return 1;
       }
-      System.out.print(result.report());
-      System.out.printf(
-          "model: %s (%d bytes, %d features), trained in %.1f s%n",
-          out, Files.size(out), result.model().featureCount(), (System.nanoTime() - start) / 1e9);
-      return 0;
     }
+    return out != null ? train(corpus) : evaluate(corpus);
+  }
+
+  private int train(List<TrainingCorpus.Excerpt> corpus) throws java.io.IOException {
+    long start = System.nanoTime();
+    LocalDate trainedOn =
+        date != null
+            ? date
+            : LocalDate.ofInstant(Files.getLastModifiedTime(data).toInstant(), ZoneOffset.UTC);
+    var result =
+        SentimentTrainer.train(
+            corpus,
+            data.getFileName() + " (" + corpus.size() + " distinct labelled excerpts)",
+            trainedOn);
+    Path target = out.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    // Written beside the target and moved over it, so an interrupted run never leaves half a model.
+    Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+    try (OutputStream stream = Files.newOutputStream(temp)) {
+      result.model().writeTo(stream);
+    }
+    Files.move(
+        temp,
+        target,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    System.out.print(result.report());
+    System.out.printf(
+        "model: %s (%d bytes, %d features), trained in %.1f s%n",
+        out, Files.size(target), result.model().featureCount(), (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  private int evaluate(List<TrainingCorpus.Excerpt> corpus) throws java.io.IOException {
     LinearSentimentModel evaluated;
     if (model == null) {
       evaluated = LinearSentimentModel.bundled();

@@ -25,7 +25,12 @@ public final class TextFeatures {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern TAGS = Pattern.compile("<[^<>]{0,200}>");
-  private static final Pattern ENTITIES = Pattern.compile("&(?:[a-z]{2,8}|#\\d{1,6});");
+  private static final Pattern ENTITIES =
+      Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));");
+  private static final java.util.Map<String, String> NAMED =
+      java.util.Map.of(
+          "amp", "&", "apos", "'", "quot", "\"", "lt", "<", "gt", ">", "nbsp", " ", "rsquo", "'",
+          "lsquo", "'", "hellip", "...", "mdash", " - ");
   private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+(?:'[a-z]+)*|n't|[.,;:!?()\"]");
   private static final Set<String> NEGATIONS =
       Set.of(
@@ -109,11 +114,52 @@ public final class TextFeatures {
       String core = gram.replace("<", "").replace(">", "");
       return (start ? "" : "…") + core + (end ? "" : "…");
     }
+    int space = feature.indexOf(BIGRAM);
+    if (space > 0 && isNegation(feature.substring(0, space))) {
+      // "didn't not_like" reads "didn't like": the marker only repeats the negation before it.
+      return feature.substring(0, space + 1) + feature.substring(space + 1).replace(NEGATED, "");
+    }
     return feature.replace(NEGATED, "not ");
   }
 
   private static boolean isNegation(String token) {
     return NEGATIONS.contains(token) || token.endsWith("n't");
+  }
+
+  static String fold(String text) {
+    if (text == null) {
+      return "";
+    }
+    String cut = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    String plain =
+        cut.indexOf('<') < 0 && cut.indexOf('&') < 0
+            ? cut
+            : decodeEntities(TAGS.matcher(cut).replaceAll(" "));
+    String unmarked =
+        isAscii(plain)
+            ? plain
+            : MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFD)).replaceAll("");
+    return unmarked.replace('\u2019', '\'').replace('\u2018', '\'').toLowerCase(Locale.ROOT);
+  }
+
+  /** "didn&#8217;t" is "didn't" and "&#44;" a comma, so negation and clause breaks still work. */
+  private static String decodeEntities(String text) {
+    return ENTITIES
+        .matcher(text)
+        .replaceAll(
+            m -> {
+              String decoded;
+              if (m.group(1) != null || m.group(2) != null) {
+                int code =
+                    m.group(1) != null
+                        ? Integer.parseInt(m.group(1))
+                        : Integer.parseInt(m.group(2), 16);
+                decoded = Character.isValidCodePoint(code) ? Character.toString(code) : " ";
+              } else {
+                decoded = NAMED.getOrDefault(m.group(3).toLowerCase(Locale.ROOT), " ");
+              }
+              return Matcher.quoteReplacement(decoded);
+            });
   }
 
   private static boolean isAscii(String s) {
@@ -123,16 +169,5 @@ public final class TextFeatures {
       }
     }
     return true;
-  }
-
-  static String fold(String text) {
-    if (text == null) {
-      return "";
-    }
-    String cut = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-    String plain = ENTITIES.matcher(TAGS.matcher(cut).replaceAll(" ")).replaceAll(" ");
-    String unmarked =
-        MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFD)).replaceAll("");
-    return unmarked.replace('\u2019', '\'').replace('\u2018', '\'').toLowerCase(Locale.ROOT);
   }
 }

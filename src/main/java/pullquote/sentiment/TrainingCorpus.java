@@ -63,7 +63,7 @@ public final class TrainingCorpus {
     List<Excerpt> excerpts = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+    try (Reader in = lenientReader(csv);
         CSVParser parser = format.parse(in)) {
       List<String> header = parser.getHeaderNames();
       for (CSVRecord row : parser) {
@@ -88,7 +88,10 @@ public final class TrainingCorpus {
         if (polarity == null && scoreClass == null) {
           continue;
         }
-        String group = column(row, header, "work_id", "work_title", "rotten_tomatoes_link");
+        String group =
+            group(
+                column(row, header, "work_title"),
+                column(row, header, "work_id", "rotten_tomatoes_link"));
         String source = column(row, header, "source");
         excerpts.add(
             new Excerpt(
@@ -100,6 +103,34 @@ public final class TrainingCorpus {
       }
     }
     return excerpts;
+  }
+
+  /**
+   * What rows are split by: the title, folded, since one film has a different id in each public
+   * collection and must not sit in two splits; the id only where there is no title.
+   */
+  private static String group(String title, String id) {
+    if (title != null) {
+      return "title:" + TextFeatures.fold(title).strip().replaceAll("\\s+", " ");
+    }
+    return id;
+  }
+
+  /** UTF-8 with bad bytes replaced and a byte-order mark skipped, so one odd byte costs nothing. */
+  private static Reader lenientReader(Path csv) throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    var reader =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(Files.newInputStream(csv), decoder));
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') {
+      reader.reset();
+    }
+    return reader;
   }
 
   private static String column(CSVRecord row, List<String> header, String... names) {

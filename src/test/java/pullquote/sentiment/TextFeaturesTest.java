@@ -38,6 +38,15 @@ class TextFeaturesTest {
   }
 
   @Test
+  void htmlEntitiesAreDecodedSoNegationAndClausesStillWork() {
+    assertThat(TextFeatures.words("It isn&#8217;t good&#44; but fun"))
+        .containsExactly("it", "isn't", "not_good", "but", "fun");
+    assertThat(TextFeatures.words("Don&#x27;t go &amp; hide"))
+        .containsExactly("don't", "not_go", "not_hide");
+    assertThat(TextFeatures.words("&bogus; &#9999999;")).isEmpty();
+  }
+
+  @Test
   void featuresAreWordsBigramsAndCharacterGrams() {
     assertThat(TextFeatures.features("not dull"))
         .containsExactly(
@@ -57,6 +66,7 @@ class TextFeaturesTest {
   void featuresReadAsWords() {
     assertThat(TextFeatures.readable("not_dull")).isEqualTo("not dull");
     assertThat(TextFeatures.readable("very not_good")).isEqualTo("very not good");
+    assertThat(TextFeatures.readable("didn't not_like")).isEqualTo("didn't like");
     assertThat(TextFeatures.readable("#<dull")).isEqualTo("dull…");
     assertThat(TextFeatures.readable("#ndid>")).isEqualTo("…ndid");
   }
