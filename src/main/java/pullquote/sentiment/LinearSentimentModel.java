@@ -29,6 +29,8 @@ public final class LinearSentimentModel implements TextSentimentModel {
 
   private static final int MAGIC = 0x50515331;
   private static final int EVIDENCE = 3;
+  private static final int MAX_METADATA = 1 << 20;
+  private static final int MAX_FEATURES = 50_000_000;
 
   /** The model's parameters; hashes sorted ascending, one weight per hash in each head. */
   record Parameters(
@@ -283,9 +285,16 @@ public final class LinearSentimentModel implements TextSentimentModel {
     if (data.readInt() != MAGIC) {
       throw new IOException("not a pullquote sentiment model");
     }
-    byte[] meta = new byte[data.readInt()];
+    int metaLength = data.readInt();
+    if (metaLength < 0 || metaLength > MAX_METADATA) {
+      throw new IOException("corrupt sentiment model: metadata of " + metaLength + " bytes");
+    }
+    byte[] meta = new byte[metaLength];
     data.readFully(meta);
     int n = data.readInt();
+    if (n < 0 || n > MAX_FEATURES) {
+      throw new IOException("corrupt sentiment model: " + n + " features");
+    }
     int[] hashes = new int[n];
     float[] polarity = new float[n];
     float[] mixedness = new float[n];

@@ -103,6 +103,26 @@ class SentimentTrainerTest {
   }
 
   @Test
+  void aCorruptModelFileIsAClearErrorNotACrash() throws Exception {
+    byte[] bytes = trainedBytes();
+    java.io.ByteArrayOutputStream corrupt = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(corrupt);
+        var data = new java.io.DataOutputStream(gz)) {
+      data.writeInt(0x50515331);
+      data.writeInt(-5);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> LinearSentimentModel.read(new ByteArrayInputStream(corrupt.toByteArray())))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("corrupt");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                LinearSentimentModel.read(
+                    new ByteArrayInputStream(java.util.Arrays.copyOf(bytes, bytes.length / 2))))
+        .isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
   void splitIsByWorkSoAWorkNeverSpansTwoSplits() throws Exception {
     var corpus = TrainingCorpus.read(csv);
     var byWork = new java.util.HashMap<String, java.util.Set<TrainingCorpus.Split>>();
