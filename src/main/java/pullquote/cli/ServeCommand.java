@@ -71,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     var json = Json.newMapper();
-    try (var live = new LiveIndex(layout, json)) {
+    try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm)) {
       live.refresh();
       var poller =
           Executors.newSingleThreadScheduledExecutor(

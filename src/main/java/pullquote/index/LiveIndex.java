@@ -23,7 +23,19 @@ public final class LiveIndex implements Closeable {
   private final ObjectMapper json;
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
 
+  private final java.util.function.Consumer<IndexSnapshot> warmer;
+
   public LiveIndex(IndexLayout layout, ObjectMapper json) {
+    this(layout, json, snapshot -> {});
+  }
+
+  /**
+   * @param warmer runs on each newly opened generation before it is served, so work that every
+   *     generation needs once (such as the critic directory) is never done by a waiting request
+   */
+  public LiveIndex(
+      IndexLayout layout, ObjectMapper json, java.util.function.Consumer<IndexSnapshot> warmer) {
+    this.warmer = warmer;
     this.layout = layout;
     this.json = json;
   }
@@ -47,6 +59,12 @@ public final class LiveIndex implements Closeable {
       return false;
     }
     IndexSnapshot opened = IndexSnapshot.open(published.get(), json);
+    try {
+      warmer.accept(opened);
+    } catch (RuntimeException e) {
+      opened.decRef();
+      throw e;
+    }
     IndexSnapshot previous = current.getAndSet(opened);
     if (previous != null) {
       previous.decRef();

@@ -205,6 +205,12 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
         });
   }
 
+  /** Builds what searching a new generation needs once; pass to {@link LiveIndex} as its warmer. */
+  public static void warm(IndexSnapshot snapshot) {
+    snapshot.derived(
+        CriticDirectory.class, s -> CriticDirectory.build(s.searcher().getIndexReader()));
+  }
+
   @Override
   public List<CriticSuggestion> critics(String prefix, int limit) {
     return index.withSnapshot(

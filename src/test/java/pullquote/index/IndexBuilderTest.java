@@ -80,6 +80,26 @@ class IndexBuilderTest {
   }
 
   @Test
+  void eachNewGenerationIsWarmedBeforeItIsServed() throws Exception {
+    TestIndexes.build(dir, TestIndexes.SEED);
+    java.util.List<Integer> warmed = new java.util.ArrayList<>();
+    try (LiveIndex live =
+        new LiveIndex(
+            new IndexLayout(dir),
+            pullquote.ingest.Json.newMapper(),
+            s -> warmed.add(s.reviewCount()))) {
+      assertThat(warmed).isEmpty();
+      live.refresh();
+      assertThat(warmed).containsExactly(11);
+      TestIndexes.build(dir, TestIndexes.SEED, TestIndexes.EXTRA);
+      live.refresh();
+      assertThat(warmed).containsExactly(11, 15);
+      assertThat(live.refresh()).isFalse();
+      assertThat(warmed).hasSize(2);
+    }
+  }
+
+  @Test
   void pruneKeepsTheCurrentAndPreviousGenerations() throws Exception {
     for (int i = 0; i < 4; i++) {
       TestIndexes.build(dir, TestIndexes.SEED);
