@@ -26,7 +26,6 @@ public final class IndexSnapshot {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final SortedSetDocValuesReaderState facetState;
-  private final FacetsConfig facetsConfig;
   private final BuildInfo buildInfo;
   private final long sizeBytes;
   private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
@@ -41,7 +40,6 @@ public final class IndexSnapshot {
     this.generation = generation;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
-    this.facetsConfig = facetsConfig;
     this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
     this.buildInfo = buildInfo;
     this.sizeBytes = sizeBytes;
@@ -105,10 +103,6 @@ public final class IndexSnapshot {
 
   public SortedSetDocValuesReaderState facetState() {
     return facetState;
-  }
-
-  public FacetsConfig facetsConfig() {
-    return facetsConfig;
   }
 
   public Optional<BuildInfo> buildInfo() {

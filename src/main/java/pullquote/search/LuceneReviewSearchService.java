@@ -145,43 +145,45 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
         top(counts, ReviewFields.WORK));
   }
 
+  /** Counts for every value of a small dimension, zero for values no hit has. */
   private static Map<String, Long> allValues(
       org.apache.lucene.facet.Facets counts, String dim, Enum<?>[] values) throws IOException {
     Map<String, Long> result = new LinkedHashMap<>();
     for (Enum<?> value : values) {
-      String key = value.name().toLowerCase(java.util.Locale.ROOT);
-      Number n = dimensionPresent(counts, dim) ? counts.getSpecificValue(dim, key) : null;
-      result.put(key, n == null || n.longValue() < 0 ? 0L : n.longValue());
+      result.put(value.name().toLowerCase(java.util.Locale.ROOT), 0L);
+    }
+    FacetResult found = children(counts, dim, values.length);
+    if (found != null) {
+      for (LabelAndValue lv : found.labelValues) {
+        result.computeIfPresent(lv.label, (k, n) -> lv.value.longValue());
+      }
     }
     return result;
-  }
-
-  /** Asking for a dimension no document has throws in Lucene; an empty index has none. */
-  private static boolean dimensionPresent(org.apache.lucene.facet.Facets counts, String dim)
-      throws IOException {
-    try {
-      counts.getTopChildren(1, dim);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private static List<FacetCounts.FacetValue> top(org.apache.lucene.facet.Facets counts, String dim)
       throws IOException {
     List<FacetCounts.FacetValue> values = new ArrayList<>();
-    FacetResult result;
-    try {
-      result = counts.getTopChildren(TOP_FACET_VALUES, dim);
-    } catch (IllegalArgumentException e) {
-      return values;
-    }
+    FacetResult result = children(counts, dim, TOP_FACET_VALUES);
     if (result != null) {
       for (LabelAndValue lv : result.labelValues) {
         values.add(new FacetCounts.FacetValue(lv.label, lv.value.longValue()));
       }
     }
     return values;
+  }
+
+  /**
+   * The dimension's top values, or null when no document has it: Lucene throws for a dimension it
+   * has never seen, which an empty or small index may not have.
+   */
+  private static FacetResult children(org.apache.lucene.facet.Facets counts, String dim, int n)
+      throws IOException {
+    try {
+      return counts.getTopChildren(n, dim);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override
@@ -224,41 +226,31 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
 
   @Override
   public IndexStats stats() {
-    return index.withSnapshot(
-        snapshot -> {
-          try {
-            FacetsCollector all =
-                snapshot
-                    .searcher()
-                    .search(MatchAllDocsQuery.INSTANCE, new FacetsCollectorManager());
-            SortedSetDocValuesFacetCounts counts =
-                new SortedSetDocValuesFacetCounts(snapshot.facetState(), all);
-            CriticDirectory critics =
-                snapshot.derived(
-                    CriticDirectory.class,
-                    s -> CriticDirectory.build(s.searcher().getIndexReader()));
-            return new IndexStats(
-                snapshot.reviewCount(),
-                snapshot.sizeBytes(),
-                snapshot.generation().getFileName().toString(),
-                allValues(counts, ReviewFields.SENTIMENT, Sentiment.values()),
-                allValues(counts, ReviewFields.SENTIMENT_SOURCE, SentimentSource.values()),
-                critics.size(),
-                childCount(counts, ReviewFields.WORK),
-                snapshot.buildInfo().orElse(null));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    // A generation never changes, so its figures are counted once, when first asked for.
+    return index.withSnapshot(snapshot -> snapshot.derived(IndexStats.class, this::count));
   }
 
-  private static long childCount(org.apache.lucene.facet.Facets counts, String dim)
-      throws IOException {
+  private IndexStats count(IndexSnapshot snapshot) {
     try {
-      FacetResult result = counts.getTopChildren(1, dim);
-      return result == null ? 0 : result.childCount;
-    } catch (IllegalArgumentException e) {
-      return 0;
+      FacetsCollector all =
+          snapshot.searcher().search(MatchAllDocsQuery.INSTANCE, new FacetsCollectorManager());
+      SortedSetDocValuesFacetCounts counts =
+          new SortedSetDocValuesFacetCounts(snapshot.facetState(), all);
+      CriticDirectory critics =
+          snapshot.derived(
+              CriticDirectory.class, s -> CriticDirectory.build(s.searcher().getIndexReader()));
+      FacetResult works = children(counts, ReviewFields.WORK, 1);
+      return new IndexStats(
+          snapshot.reviewCount(),
+          snapshot.sizeBytes(),
+          snapshot.generation().getFileName().toString(),
+          allValues(counts, ReviewFields.SENTIMENT, Sentiment.values()),
+          allValues(counts, ReviewFields.SENTIMENT_SOURCE, SentimentSource.values()),
+          critics.size(),
+          works == null ? 0 : works.childCount,
+          snapshot.buildInfo().orElse(null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -31,17 +31,34 @@ public final class SearchParameters {
           "size",
           "cursor");
 
+  /** Parameters that may be given more than once; any of their values may match. */
+  static final Set<String> REPEATABLE = Set.of("critic", "publication", "work", "sentiment");
+
   private SearchParameters() {}
 
-  public static SearchRequest parse(Map<String, List<String>> params) {
-    for (String name : params.keySet()) {
-      if (!NAMES.contains(name)) {
+  /**
+   * Rejects a parameter the route does not have, and a second value for one that takes only one.
+   * Every API route checks its parameters with this.
+   */
+  public static void requireOnly(
+      Map<String, List<String>> params, Set<String> known, Set<String> repeatable) {
+    for (Map.Entry<String, List<String>> param : params.entrySet()) {
+      String name = param.getKey();
+      if (!known.contains(name)) {
         throw new InvalidParameterException(
             InvalidParameterException.UNKNOWN_PARAMETER,
             name,
-            "unknown parameter '" + name + "'; known ones are " + NAMES.stream().sorted().toList());
+            "unknown parameter '" + name + "'; known ones are " + known.stream().sorted().toList());
+      }
+      if (param.getValue().size() > 1 && !repeatable.contains(name)) {
+        throw new InvalidParameterException(
+            InvalidParameterException.INVALID_VALUE, name, name + " may be given only once");
       }
     }
+  }
+
+  public static SearchRequest parse(Map<String, List<String>> params) {
+    requireOnly(params, NAMES, REPEATABLE);
     String sort = single(params, "sort");
     return new SearchRequest(
         single(params, "q"),
@@ -108,12 +125,9 @@ public final class SearchParameters {
     }
   }
 
+  /** The one value of a parameter {@link #requireOnly} has checked is not repeated. */
   private static String single(Map<String, List<String>> params, String name) {
     List<String> values = params.getOrDefault(name, List.of());
-    if (values.size() > 1) {
-      throw new InvalidParameterException(
-          InvalidParameterException.INVALID_VALUE, name, name + " may be given only once");
-    }
     return values.isEmpty() ? null : values.get(0);
   }
 

@@ -9,7 +9,6 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -177,19 +176,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** Every parameter must be one the route has, given once. */
   private static void allowOnly(Context ctx, Set<String> known) {
-    for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
-      String name = param.getKey();
-      if (!known.contains(name)) {
-        throw new InvalidParameterException(
-            InvalidParameterException.UNKNOWN_PARAMETER,
-            name,
-            "unknown parameter '" + name + "'; known ones are " + known.stream().sorted().toList());
-      }
-      if (param.getValue().size() > 1) {
-        throw new InvalidParameterException(
-            InvalidParameterException.INVALID_VALUE, name, name + " may be given only once");
-      }
-    }
+    SearchParameters.requireOnly(ctx.queryParamMap(), known, Set.of());
   }
 
   /** A broken %-escape would otherwise be dropped silently, turning a query into "everything". */
