@@ -55,11 +55,14 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
           writer.addDocument(documents.toDocument(review));
         }
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (InterruptedException e) {
+      failure.compareAndSet(null, e);
+      Thread.currentThread().interrupt();
+    } catch (Throwable e) {
+      // Errors too (a thread that cannot start a merge, out of memory): a worker that dies
+      // without saying so would leave the reader waiting on a queue nobody empties.
       failure.compareAndSet(null, e);
       queue.clear();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -78,21 +81,37 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
 
   private void rethrowFailure() {
     Throwable t = failure.get();
+    if (t == null) {
+      return;
+    }
     if (t instanceof IOException io) {
       throw new java.io.UncheckedIOException(io);
     }
-    if (t != null) {
-      throw (RuntimeException) t;
+    throw asUnchecked(t);
+  }
+
+  private static RuntimeException asUnchecked(Throwable t) {
+    if (t instanceof RuntimeException r) {
+      return r;
     }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    return new IllegalStateException("an index writer thread stopped", t);
   }
 
   /** Waits for every queued review to be added; throws the first failure. */
   @Override
   public void close() throws IOException {
     try {
-      for (Thread worker : workers) {
-        while (worker.isAlive() && !queue.offer(DONE, 100, TimeUnit.MILLISECONDS)) {
-          // a worker that failed drains nothing; it has already ended
+      // One end marker per worker, whichever worker takes it: each live worker takes exactly one
+      // and stops. (Checking a particular worker's liveness before offering its marker lost a
+      // marker whenever another worker had already taken it, and close() then waited for ever.)
+      for (int sent = 0; sent < workers.size(); sent++) {
+        while (!queue.offer(DONE, 100, TimeUnit.MILLISECONDS)) {
+          if (workers.stream().noneMatch(Thread::isAlive)) {
+            break; // workers that failed drain nothing; they have already ended
+          }
         }
       }
       for (Thread worker : workers) {
@@ -107,7 +126,7 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
       throw io;
     }
     if (t != null) {
-      throw (RuntimeException) t;
+      throw asUnchecked(t);
     }
   }
 }

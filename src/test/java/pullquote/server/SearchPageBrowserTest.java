@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import pullquote.index.LiveIndex;
@@ -79,8 +80,17 @@ class SearchPageBrowserTest {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort()
+            .withLogFile(Path.of("target", "chromedriver.log").toFile())
             .build();
-    browser = new ChromeDriver(service, options);
+    // Every wait on the browser is bounded, so a browser that stops answering fails the test.
+    browser =
+        new ChromeDriver(
+            service, options, ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(60)));
+    browser
+        .manage()
+        .timeouts()
+        .pageLoadTimeout(Duration.ofSeconds(30))
+        .scriptTimeout(Duration.ofSeconds(30));
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     wait.ignoring(StaleElementReferenceException.class);
     Files.createDirectories(SCREENSHOTS);
