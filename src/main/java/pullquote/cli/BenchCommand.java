@@ -16,7 +16,12 @@ import pullquote.bench.ScaledCorpus;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks and the corpora they run on.",
-    subcommands = {BenchCommand.Corpus.class})
+    subcommands = {
+      BenchCommand.Corpus.class,
+      BenchIndexCommand.class,
+      BenchQueryCommand.class,
+      BenchPlotCommand.class
+    })
 final class BenchCommand {
 
   /** {@code bench corpus}: a deterministic scaled corpus from real reviews. */

@@ -25,20 +25,38 @@ public final class IndexBuilder {
 
   private static final double RAM_BUFFER_MB = 256;
 
-  /** Documents are built and added on this many threads while one thread reads the input. */
-  static final int WRITER_THREADS =
+  /** By default, documents are built and added on up to two threads while one reads the input. */
+  public static final int DEFAULT_WRITER_THREADS =
       Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
   private final Ingestor ingestor;
   private final Analyzer analyzer;
   private final ObjectMapper json;
   private final Clock clock;
+  private final int writerThreads;
 
   public IndexBuilder(Ingestor ingestor, Analyzer analyzer, ObjectMapper json, Clock clock) {
+    this(ingestor, analyzer, json, clock, DEFAULT_WRITER_THREADS);
+  }
+
+  public IndexBuilder(
+      Ingestor ingestor, Analyzer analyzer, ObjectMapper json, Clock clock, int writerThreads) {
+    if (writerThreads < 1) {
+      throw new IllegalArgumentException("writerThreads must be at least 1");
+    }
     this.ingestor = ingestor;
     this.analyzer = analyzer;
     this.json = json;
     this.clock = clock;
+    this.writerThreads = writerThreads;
+  }
+
+  /** The writer settings every build uses, shared with the raw-Lucene benchmark baseline. */
+  public static IndexWriterConfig writerConfig(Analyzer analyzer) {
+    return new IndexWriterConfig(analyzer)
+        .setCodec(new ReviewCodec())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setRAMBufferSizeMB(RAM_BUFFER_MB);
   }
 
   /**
@@ -95,14 +113,10 @@ public final class IndexBuilder {
   private IngestReport write(Path generation, List<Path> inputs, IngestProgress progress)
       throws IOException {
     ReviewDocuments documents = new ReviewDocuments(ReviewFields.facetsConfig());
-    IndexWriterConfig config =
-        new IndexWriterConfig(analyzer)
-            .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-            .setRAMBufferSizeMB(RAM_BUFFER_MB);
     try (FSDirectory dir = FSDirectory.open(generation);
-        IndexWriter writer = new IndexWriter(dir, config)) {
+        IndexWriter writer = new IndexWriter(dir, writerConfig(analyzer))) {
       IngestReport report;
-      try (DocumentPipeline pipeline = new DocumentPipeline(writer, documents, WRITER_THREADS)) {
+      try (DocumentPipeline pipeline = new DocumentPipeline(writer, documents, writerThreads)) {
         report = ingestor.ingest(inputs, pipeline, progress);
       } catch (UncheckedIOException e) {
         throw e.getCause();

@@ -123,7 +123,16 @@ public final class IndexSnapshot {
    */
   @SuppressWarnings("unchecked")
   public <T> T derived(Class<T> type, Function<IndexSnapshot, T> compute) {
-    return (T) derived.computeIfAbsent(type, k -> compute.apply(this));
+    // Not computeIfAbsent: one value may be derived from another (the stats from the critic
+    // directory), and a nested computeIfAbsent on the same map can fail with "Recursive update".
+    // Two threads may both compute a missing value; the first one stored is kept.
+    Object value = derived.get(type);
+    if (value == null) {
+      T computed = compute.apply(this);
+      Object prior = derived.putIfAbsent(type, computed);
+      value = prior != null ? prior : computed;
+    }
+    return (T) value;
   }
 
   boolean tryIncRef() {

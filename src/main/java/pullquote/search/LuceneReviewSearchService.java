@@ -3,6 +3,7 @@ package pullquote.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import pullquote.index.IndexSnapshot;
 import pullquote.index.LiveIndex;
 import pullquote.index.ReviewDocuments;
 import pullquote.index.ReviewFields;
+import pullquote.ingest.Review;
 import pullquote.sentiment.Sentiment;
 import pullquote.sentiment.SentimentSource;
 
@@ -61,16 +63,29 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
         snapshot -> {
           try {
             IndexSearcher searcher = snapshot.searcher();
-            var collectors =
-                new MultiCollectorManager(
-                    new TopFieldCollectorManager(
-                        // one hit past the page tells whether a next page exists
-                        sort, offset + request.size() + 1, after, Integer.MAX_VALUE),
-                    new FacetsCollectorManager());
-            Object[] results = searcher.search(built.query(), collectors);
-            TopFieldDocs top = (TopFieldDocs) results[0];
-            FacetsCollector matched = (FacetsCollector) results[1];
-            List<ReviewHit> hits = hits(searcher, built.query(), top, offset, request.size());
+            var topDocs =
+                new TopFieldCollectorManager(
+                    // one hit past the page tells whether a next page exists
+                    sort, offset + request.size() + 1, after, Integer.MAX_VALUE);
+            TopFieldDocs top;
+            FacetCounts facets = null;
+            if (request.facets()) {
+              Object[] results =
+                  searcher.search(
+                      built.query(),
+                      new MultiCollectorManager(topDocs, new FacetsCollectorManager()));
+              top = (TopFieldDocs) results[0];
+              facets = facets(snapshot, (FacetsCollector) results[1], built);
+            } else {
+              top = searcher.search(built.query(), topDocs);
+            }
+            List<ReviewHit> hits =
+                hits(
+                    searcher,
+                    request.highlight() ? built.query() : null,
+                    top,
+                    offset,
+                    request.size());
             String next = nextCursor(request, top, offset);
             return new SearchResponse(
                 top.totalHits.value(),
@@ -81,7 +96,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
                 next,
                 request.q(),
                 hits,
-                facets(snapshot, matched, built),
+                facets,
                 built.warnings());
           } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidParameterException(
@@ -94,8 +109,12 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
         });
   }
 
+  /**
+   * @param highlightQuery the query whose matches to mark, or null for no highlighting
+   */
   private List<ReviewHit> hits(
-      IndexSearcher searcher, Query query, TopDocs top, int offset, int size) throws IOException {
+      IndexSearcher searcher, Query highlightQuery, TopDocs top, int offset, int size)
+      throws IOException {
     ScoreDoc[] page = top.scoreDocs;
     int from = Math.min(offset, page.length);
     int to = Math.min(offset + size, page.length);
@@ -103,15 +122,20 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     for (int i = from; i < to; i++) {
       docs[i - from] = page[i].doc;
     }
-    Map<Integer, Highlights> highlights = highlighter.highlight(searcher, query, docs);
-    List<ReviewHit> hits = new ArrayList<>(docs.length);
     var stored = searcher.storedFields();
+    Map<Integer, Review> reviews = new LinkedHashMap<>();
+    Map<Integer, String> texts = new HashMap<>();
     for (int doc : docs) {
-      hits.add(
-          ReviewHit.of(
-              ReviewDocuments.fromDocument(stored.document(doc)),
-              highlights.getOrDefault(doc, Highlights.NONE)));
+      Review review = ReviewDocuments.fromDocument(stored.document(doc));
+      reviews.put(doc, review);
+      texts.put(doc, review.text());
     }
+    Map<Integer, Highlights> highlights =
+        highlightQuery == null ? Map.of() : highlighter.highlight(searcher, highlightQuery, texts);
+    List<ReviewHit> hits = new ArrayList<>(docs.length);
+    reviews.forEach(
+        (doc, review) ->
+            hits.add(ReviewHit.of(review, highlights.getOrDefault(doc, Highlights.NONE))));
     return hits;
   }
 
@@ -209,19 +233,17 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
 
   /** Builds what searching a new generation needs once; pass to {@link LiveIndex} as its warmer. */
   public static void warm(IndexSnapshot snapshot) {
-    snapshot.derived(
+    criticDirectory(snapshot);
+  }
+
+  private static CriticDirectory criticDirectory(IndexSnapshot snapshot) {
+    return snapshot.derived(
         CriticDirectory.class, s -> CriticDirectory.build(s.searcher().getIndexReader()));
   }
 
   @Override
   public List<CriticSuggestion> critics(String prefix, int limit) {
-    return index.withSnapshot(
-        snapshot ->
-            snapshot
-                .derived(
-                    CriticDirectory.class,
-                    s -> CriticDirectory.build(s.searcher().getIndexReader()))
-                .suggest(prefix, limit));
+    return index.withSnapshot(snapshot -> criticDirectory(snapshot).suggest(prefix, limit));
   }
 
   @Override
@@ -236,9 +258,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
           snapshot.searcher().search(MatchAllDocsQuery.INSTANCE, new FacetsCollectorManager());
       SortedSetDocValuesFacetCounts counts =
           new SortedSetDocValuesFacetCounts(snapshot.facetState(), all);
-      CriticDirectory critics =
-          snapshot.derived(
-              CriticDirectory.class, s -> CriticDirectory.build(s.searcher().getIndexReader()));
+      CriticDirectory critics = criticDirectory(snapshot);
       FacetResult works = children(counts, ReviewFields.WORK, 1);
       return new IndexStats(
           snapshot.reviewCount(),

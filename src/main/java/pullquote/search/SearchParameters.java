@@ -29,7 +29,9 @@ public final class SearchParameters {
           "sort",
           "page",
           "size",
-          "cursor");
+          "cursor",
+          "facets",
+          "highlight");
 
   /** Parameters that may be given more than once; any of their values may match. */
   static final Set<String> REPEATABLE = Set.of("critic", "publication", "work", "sentiment");
@@ -73,7 +75,24 @@ public final class SearchParameters {
         sort == null || sort.isBlank() ? SortOrder.RELEVANCE : SortOrder.parse(sort),
         orDefault(integer(params, "page"), 1),
         orDefault(integer(params, "size"), SearchRequest.DEFAULT_SIZE),
-        blankToNull(single(params, "cursor")));
+        blankToNull(single(params, "cursor")),
+        bool(params, "facets"),
+        bool(params, "highlight"));
+  }
+
+  /** A switch that is on unless given as false. */
+  private static boolean bool(Map<String, List<String>> params, String name) {
+    String value = blankToNull(single(params, name));
+    if (value == null || value.strip().equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.strip().equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new InvalidParameterException(
+        InvalidParameterException.INVALID_VALUE,
+        name,
+        name + " must be true or false; got '" + value + "'");
   }
 
   private static Set<Sentiment> sentiments(Map<String, List<String>> params) {

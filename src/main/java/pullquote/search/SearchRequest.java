@@ -13,6 +13,8 @@ import pullquote.sentiment.Sentiment;
  * @param sentiments classes, any of which may match; empty for all
  * @param page 1-based page, used when no cursor is given
  * @param cursor an opaque position from a previous response's {@code next_cursor}, or null
+ * @param facets whether to count facets; a client that shows none saves their cost
+ * @param highlight whether to mark the matched words in each hit's text
  */
 public record SearchRequest(
     String q,
@@ -27,7 +29,9 @@ public record SearchRequest(
     SortOrder sort,
     int page,
     int size,
-    String cursor) {
+    String cursor,
+    boolean facets,
+    boolean highlight) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -72,7 +76,29 @@ public record SearchRequest(
         SortOrder.RELEVANCE,
         1,
         DEFAULT_SIZE,
-        null);
+        null,
+        true,
+        true);
+  }
+
+  /** This request with facet counting and highlighting switched on or off. */
+  public SearchRequest withExtras(boolean facets, boolean highlight) {
+    return new SearchRequest(
+        q,
+        critics,
+        publications,
+        works,
+        sentiments,
+        minScore,
+        maxScore,
+        from,
+        to,
+        sort,
+        page,
+        size,
+        cursor,
+        facets,
+        highlight);
   }
 
   private static void checkScore(Integer score, String parameter) {

@@ -8,6 +8,7 @@ import java.util.List;
  * @param total the exact number of matching reviews
  * @param nextCursor pass as {@code cursor} for the page after this one; null on the last page
  * @param query the query text as searched
+ * @param facets the counts per facet; null when the request asked for none ({@code facets=false})
  */
 public record SearchResponse(
     long total,

@@ -84,6 +84,14 @@ public final class ApiServer implements AutoCloseable {
           allowOnly(ctx, Set.of());
           ctx.json(search.stats());
         });
+    // Liveness: answers without touching the index, so it also serves as the HTTP floor that
+    // benchmarks compare searches against.
+    routes.get(
+        "/health/live",
+        ctx -> {
+          allowOnly(ctx, Set.of());
+          ctx.json(Map.of("status", "ok"));
+        });
     routes.get(
         "/health",
         ctx -> {

@@ -48,7 +48,9 @@ class FilterAndSortTest {
             SortOrder.parse(sort),
             1,
             10,
-            null);
+            null,
+            true,
+            true);
     return search.search(request).hits().stream().map(ReviewHit::id).toList();
   }
 
@@ -91,7 +93,9 @@ class FilterAndSortTest {
             SortOrder.RELEVANCE,
             1,
             10,
-            null);
+            null,
+            true,
+            true);
     assertThat(search.search(request).hits()).extracting(ReviewHit::id).containsExactly("x-label");
   }
 

@@ -63,7 +63,9 @@ class SeedSearchTest {
         sort,
         1,
         size,
-        cursor);
+        cursor,
+        true,
+        true);
   }
 
   @Test

@@ -130,6 +130,27 @@ class ApiServerTest {
     assertThat(mixed.body().get("facets").get("sentiment").get("positive").asLong()).isEqualTo(9);
   }
 
+  @Test
+  void facetsAndHighlightsCanBeLeftOutToSaveTheirCost() throws Exception {
+    Reply full = get("/api/search?q=" + enc("\"running out of options\""));
+    Reply bare =
+        get("/api/search?q=" + enc("\"running out of options\"") + "&facets=false&highlight=false");
+    assertThat(bare.status()).isEqualTo(200);
+    assertThat(bare.body().get("total")).isEqualTo(full.body().get("total"));
+    assertThat(bare.body().get("facets").isNull()).isTrue();
+    JsonNode hit = bare.body().get("hits").get(0);
+    assertThat(hit.get("id")).isEqualTo(full.body().get("hits").get(0).get("id"));
+    assertThat(hit.get("highlights").get("matches")).isEmpty();
+  }
+
+  @Test
+  void livenessAnswersWithoutTouchingTheIndex() throws Exception {
+    Reply r = get("/health/live");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("status").asText()).isEqualTo("ok");
+    assertThat(get("/health/live?verbose=1").status()).isEqualTo(400);
+  }
+
   @ParameterizedTest
   @CsvSource({
     "sentiment=happy, invalid_value, sentiment",
@@ -148,6 +169,8 @@ class ApiServerTest {
     "cursor=not-a-cursor, invalid_cursor, cursor",
     "colour=red, unknown_parameter, colour",
     "q=a&q=b, invalid_value, q",
+    "facets=no, invalid_value, facets",
+    "highlight=0, invalid_value, highlight",
   })
   void badParametersGetA400WithCodeAndParameter(String query, String code, String parameter)
       throws Exception {

@@ -1,0 +1,104 @@
+package pullquote.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Closed-loop HTTP load: N clients, each sending its next request as soon as the last is answered,
+ * for a warm-up and then a measured period. Every answer must be a 200.
+ */
+final class HttpLoad {
+
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  /** The latencies of one run, per label, and the wall time they were measured over. */
+  record Outcome(java.util.Map<String, Latencies> byLabel, double seconds, long failures) {}
+
+  /** A request and the label its latency is reported under. */
+  record Target(String label, URI uri) {}
+
+  /**
+   * @param targets the i-th request a client sends is {@code targets.apply(i)}; clients start at
+   *     different offsets so they do not send the same request at once
+   */
+  Outcome run(int clients, double warmupSeconds, double seconds, IntFunction<Target> targets)
+      throws InterruptedException {
+    long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+    long end = warmupEnd + (long) (seconds * 1e9);
+    List<Worker> workers = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      workers.add(new Worker(c * 7919, warmupEnd, end, targets));
+    }
+    List<Thread> threads = new ArrayList<>();
+    for (Worker worker : workers) {
+      threads.add(Thread.ofPlatform().name("bench-client").start(worker));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    java.util.Map<String, Latencies> merged = new java.util.TreeMap<>();
+    long failures = 0;
+    for (Worker worker : workers) {
+      worker.byLabel.forEach(
+          (label, l) -> merged.computeIfAbsent(label, k -> new Latencies()).addAll(l));
+      failures += worker.failures;
+    }
+    return new Outcome(merged, seconds, failures);
+  }
+
+  private final class Worker implements Runnable {
+    private final int offset;
+    private final long warmupEnd;
+    private final long end;
+    private final IntFunction<Target> targets;
+    private final java.util.Map<String, Latencies> byLabel = new java.util.HashMap<>();
+    private long failures;
+
+    Worker(int offset, long warmupEnd, long end, IntFunction<Target> targets) {
+      this.offset = offset;
+      this.warmupEnd = warmupEnd;
+      this.end = end;
+      this.targets = targets;
+    }
+
+    @Override
+    public void run() {
+      for (int i = offset; ; i++) {
+        long start = System.nanoTime();
+        if (start >= end) {
+          return;
+        }
+        Target target = targets.apply(i);
+        boolean ok;
+        try {
+          HttpResponse<byte[]> response =
+              client.send(
+                  HttpRequest.newBuilder(target.uri()).timeout(Duration.ofSeconds(30)).build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+          ok = response.statusCode() == 200;
+        } catch (java.io.IOException e) {
+          ok = false;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        long elapsed = System.nanoTime() - start;
+        if (!ok) {
+          failures++;
+        } else if (start >= warmupEnd) {
+          byLabel.computeIfAbsent(target.label(), k -> new Latencies()).add(elapsed);
+        }
+      }
+    }
+  }
+}
