@@ -69,15 +69,21 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
                     sort, offset + request.size() + 1, after, Integer.MAX_VALUE);
             TopFieldDocs top;
             FacetCounts facets = null;
-            if (request.facets()) {
+            FacetCache cache = snapshot.derived(FacetCache.class, s -> new FacetCache());
+            FacetCounts cached = built.filtersOnly() ? cache.get(built) : null;
+            if (request.facets() && cached == null) {
               Object[] results =
                   searcher.search(
                       built.query(),
                       new MultiCollectorManager(topDocs, new FacetsCollectorManager()));
               top = (TopFieldDocs) results[0];
               facets = facets(snapshot, (FacetsCollector) results[1], built);
+              if (built.filtersOnly()) {
+                cache.put(built, facets);
+              }
             } else {
               top = searcher.search(built.query(), topDocs);
+              facets = request.facets() ? cached : null;
             }
             List<ReviewHit> hits =
                 hits(

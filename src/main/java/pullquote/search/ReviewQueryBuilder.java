@@ -51,7 +51,12 @@ public final class ReviewQueryBuilder {
    *     facet's counts (multi-select: ticking one class still shows the others' counts)
    * @param warnings what was recovered in the query syntax
    */
-  public record Built(Query query, Query withoutSentimentFilter, List<String> warnings) {}
+  /**
+   * @param filtersOnly true when the search box added nothing: the query is filters over every
+   *     review, of which there are few and which match many, so their facet counts are cached
+   */
+  public record Built(
+      Query query, Query withoutSentimentFilter, List<String> warnings, boolean filtersOnly) {}
 
   public Built build(SearchRequest request) {
     QuerySyntax.Parsed parsed = QuerySyntax.parse(request.q());
@@ -85,7 +90,7 @@ public final class ReviewQueryBuilder {
     Query withoutSentiment = base.build();
     if (request.sentiments().isEmpty()
         || request.sentiments().size() == Sentiment.values().length) {
-      return new Built(withoutSentiment, withoutSentiment, List.copyOf(warnings));
+      return new Built(withoutSentiment, withoutSentiment, List.copyOf(warnings), box == null);
     }
     BooleanQuery.Builder full = new BooleanQuery.Builder().add(withoutSentiment, Occur.MUST);
     addAnyOf(
@@ -93,7 +98,7 @@ public final class ReviewQueryBuilder {
         ReviewFields.SENTIMENT,
         request.sentiments().stream().map(Sentiment::key).toList(),
         Function.identity());
-    return new Built(full.build(), withoutSentiment, List.copyOf(warnings));
+    return new Built(full.build(), withoutSentiment, List.copyOf(warnings), box == null);
   }
 
   private static void addAnyOf(

@@ -37,6 +37,21 @@ class IndexBuilderTest {
   }
 
   @Test
+  void segmentsAreWrittenWithTheReviewCodecAndReadBackByName() throws Exception {
+    TestIndexes.build(dir, TestIndexes.SEED);
+    try (var fs = org.apache.lucene.store.FSDirectory.open(dir.resolve("gen-000001"))) {
+      var infos = org.apache.lucene.index.SegmentInfos.readLatestCommit(fs);
+      assertThat(infos.asList())
+          .isNotEmpty()
+          .allSatisfy(
+              segment -> assertThat(segment.info.getCodec().getName()).isEqualTo(ReviewCodec.NAME));
+    }
+    try (LiveIndex live = TestIndexes.open(dir)) {
+      assertThat(count(live)).isEqualTo(11);
+    }
+  }
+
+  @Test
   void buildWithNothingIndexableLeavesTheOldIndexServed() throws Exception {
     TestIndexes.build(dir, TestIndexes.SEED);
     var failed = TestIndexes.build(dir, dir.resolve("no-such-file.csv"));

@@ -319,4 +319,29 @@ class SeedSearchTest {
     assertThat(stats.sentimentSource()).containsEntry("score", 1L).containsEntry("page", 10L);
     assertThat(stats.build().filesRead()).isEqualTo(1);
   }
+
+  @Test
+  void filterOnlyFacetCountsAreTheSameWhenServedFromTheCache() {
+    SearchRequest mixed =
+        request("", List.of(), Set.of(Sentiment.MIXED), SortOrder.RELEVANCE, 10, null);
+    SearchResponse first = search.search(mixed);
+    SearchResponse again = search.search(mixed);
+    SearchResponse bare = search.search(mixed.withExtras(false, false));
+    assertThat(first.total()).isEqualTo(2);
+    assertThat(first.facets().sentiment())
+        .containsEntry("positive", 9L)
+        .containsEntry("mixed", 2L)
+        .containsEntry("negative", 0L);
+    assertThat(again.facets()).isEqualTo(first.facets());
+    assertThat(again.hits())
+        .extracting(ReviewHit::id)
+        .isEqualTo(first.hits().stream().map(ReviewHit::id).toList());
+    assertThat(bare.facets()).isNull();
+    // the critic filter is another key: its counts are its own, not the cached mixed ones
+    SearchResponse murray =
+        search.search(request("", List.of("Noel Murray"), Set.of(), SortOrder.RELEVANCE, 10, null));
+    assertThat(murray.total()).isEqualTo(1);
+    assertThat(murray.facets().sentiment().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(1);
+  }
 }
