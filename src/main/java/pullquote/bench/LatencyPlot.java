@@ -21,7 +21,7 @@ public final class LatencyPlot {
   private static final int WIDTH = 1400;
   private static final int HEIGHT = 700;
   private static final int LEFT = 80;
-  private static final int RIGHT = 30;
+  private static final int RIGHT = 70;
   private static final int TOP = 70;
   private static final int BOTTOM = 110;
   private static final double MIN_MS = 0.05;
@@ -33,7 +33,7 @@ public final class LatencyPlot {
       List.of(
           new Runner("raw_lucene", "raw Lucene, in-process", new Color(0x8a8a8a)),
           new Runner("in_process", "pullquote, in-process", new Color(0x2f6db5)),
-          new Runner("http", "pullquote over HTTP (8 clients)", new Color(0xd9822b)));
+          new Runner("http", "pullquote over HTTP (%d clients)", new Color(0xd9822b)));
 
   private LatencyPlot() {}
 
@@ -74,7 +74,7 @@ public final class LatencyPlot {
           figures.path("query_class").asText() + (figures.path("page").asBoolean() ? "+page" : "");
       g.drawString(label, (int) (x0), HEIGHT - BOTTOM + 20);
     }
-    legend(g);
+    legend(g, result.path("options").path("clients").asInt());
     g.dispose();
     ImageIO.write(image, "png", png.toFile());
   }
@@ -108,14 +108,14 @@ public final class LatencyPlot {
     g.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
   }
 
-  private static void legend(Graphics2D g) {
+  private static void legend(Graphics2D g, int clients) {
     int x = LEFT;
     int y = HEIGHT - 40;
     for (Runner runner : RUNNERS) {
       g.setColor(runner.color());
       g.fillRect(x, y - 12, 16, 16);
       g.setColor(Color.BLACK);
-      g.drawString(runner.name(), x + 22, y + 2);
+      g.drawString(String.format(runner.name(), clients), x + 22, y + 2);
       x += 300;
     }
   }
