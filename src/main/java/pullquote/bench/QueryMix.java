@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
+import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewFields;
 import pullquote.sentiment.Sentiment;
 
@@ -22,7 +23,6 @@ import pullquote.sentiment.Sentiment;
  */
 public final class QueryMix {
 
-  private static final Pattern WORD = Pattern.compile("\\p{L}+(?:'\\p{L}+)?");
   private static final int MAX_DRAWS_PER_QUERY = 50;
 
   private QueryMix() {}
@@ -116,19 +116,28 @@ public final class QueryMix {
     return new BenchQuery(kind, words, null, null);
   }
 
-  static List<String> words(String text) {
+  /**
+   * The text's words as the index holds them (unstemmed), so every drawn query can match: a pattern
+   * of letters would take "pwned" out of "window.pwned", which the index keeps whole.
+   */
+  static List<String> words(String text) throws IOException {
     List<String> words = new ArrayList<>();
-    Matcher m = WORD.matcher(text == null ? "" : text);
-    while (m.find()) {
-      words.add(m.group().toLowerCase(Locale.ROOT));
+    try (Analyzer analyzer = ReviewAnalyzers.forPhrases();
+        TokenStream tokens = analyzer.tokenStream(ReviewFields.TEXT, text == null ? "" : text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        words.add(term.toString());
+      }
+      tokens.end();
     }
     return words;
   }
 
-  /** Words a person would type: not a stop word, and long enough to mean something. */
+  /** Words a person would type: letters only, not a stop word, long enough to mean something. */
   private static boolean isContentWord(String word) {
     return word.length() >= 4
-        && word.indexOf('\'') < 0
+        && word.chars().allMatch(Character::isLetter)
         && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word);
   }
 
