@@ -25,7 +25,9 @@ public final class LatencyPlot {
   private static final int TOP = 70;
   private static final int BOTTOM = 110;
   private static final double MIN_MS = 0.05;
-  private static final double MAX_MS = 200;
+  private static final double[] TICKS_MS = {
+    0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000
+  };
 
   private record Runner(String field, String name, Color color) {}
 
@@ -54,8 +56,9 @@ public final class LatencyPlot {
             result.path("reviews").asLong(), result.path("machine").path("cores").asText()),
         LEFT,
         35);
-    axis(g);
     JsonNode classes = result.path("classes");
+    double maxMs = scaleTop(classes);
+    axis(g, maxMs);
     int groups = classes.size();
     double groupWidth = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, groups);
     double barWidth = groupWidth / (RUNNERS.size() + 1);
@@ -66,7 +69,7 @@ public final class LatencyPlot {
       for (int r = 0; r < RUNNERS.size(); r++) {
         JsonNode summary = figures.path(RUNNERS.get(r).field());
         if (summary.isObject()) {
-          bar(g, RUNNERS.get(r).color(), x0 + r * barWidth, barWidth * 0.8, summary);
+          bar(g, RUNNERS.get(r).color(), x0 + r * barWidth, barWidth * 0.8, summary, maxMs);
         }
       }
       g.setColor(Color.BLACK);
@@ -79,11 +82,12 @@ public final class LatencyPlot {
     ImageIO.write(image, "png", png.toFile());
   }
 
-  private static void bar(Graphics2D g, Color color, double x, double width, JsonNode summary) {
-    int base = y(MIN_MS);
-    int p50 = y(summary.path("p50_ms").asDouble());
-    int p95 = y(summary.path("p95_ms").asDouble());
-    int p99 = y(summary.path("p99_ms").asDouble());
+  private static void bar(
+      Graphics2D g, Color color, double x, double width, JsonNode summary, double maxMs) {
+    int base = y(MIN_MS, maxMs);
+    int p50 = y(summary.path("p50_ms").asDouble(), maxMs);
+    int p95 = y(summary.path("p95_ms").asDouble(), maxMs);
+    int p99 = y(summary.path("p99_ms").asDouble(), maxMs);
     g.setColor(color);
     g.fillRect((int) x, p50, (int) width, base - p50);
     int middle = (int) (x + width / 2);
@@ -94,10 +98,13 @@ public final class LatencyPlot {
     g.setStroke(new BasicStroke(1));
   }
 
-  private static void axis(Graphics2D g) {
+  private static void axis(Graphics2D g, double maxMs) {
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    for (double ms : new double[] {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200}) {
-      int y = y(ms);
+    for (double ms : TICKS_MS) {
+      if (ms > maxMs) {
+        break;
+      }
+      int y = y(ms, maxMs);
       g.setColor(new Color(0xe4e4e4));
       g.drawLine(LEFT, y, WIDTH - RIGHT, y);
       g.setColor(Color.DARK_GRAY);
@@ -106,6 +113,22 @@ public final class LatencyPlot {
     g.setColor(Color.BLACK);
     g.drawLine(LEFT, TOP, LEFT, HEIGHT - BOTTOM);
     g.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
+  }
+
+  /** The smallest tick of 200 ms or more above every p99 drawn. */
+  private static double scaleTop(JsonNode classes) {
+    double highest = 0;
+    for (JsonNode figures : classes) {
+      for (Runner runner : RUNNERS) {
+        highest = Math.max(highest, figures.path(runner.field()).path("p99_ms").asDouble());
+      }
+    }
+    for (double tick : TICKS_MS) {
+      if (tick >= 200 && tick >= highest) {
+        return tick;
+      }
+    }
+    return TICKS_MS[TICKS_MS.length - 1];
   }
 
   private static void legend(Graphics2D g, int clients) {
@@ -120,10 +143,10 @@ public final class LatencyPlot {
     }
   }
 
-  /** Log scale: MIN_MS at the axis, MAX_MS at the top. */
-  private static int y(double ms) {
-    double clamped = Math.max(MIN_MS, Math.min(MAX_MS, ms));
-    double fraction = Math.log(clamped / MIN_MS) / Math.log(MAX_MS / MIN_MS);
+  /** Log scale: MIN_MS at the axis, {@code maxMs} at the top. */
+  private static int y(double ms, double maxMs) {
+    double clamped = Math.max(MIN_MS, Math.min(maxMs, ms));
+    double fraction = Math.log(clamped / MIN_MS) / Math.log(maxMs / MIN_MS);
     return (int) Math.round(HEIGHT - BOTTOM - fraction * (HEIGHT - BOTTOM - TOP));
   }
 }

@@ -89,6 +89,13 @@ public final class QueryBenchmark {
         }
       }
     }
+    // Classes interleaved, so every class is sampled even when a slow run sends few requests.
+    List<BenchQuery> interleaved = new ArrayList<>();
+    for (int i = 0; i < options.perClass(); i++) {
+      for (int kind = 0; kind < QueryClass.values().length; kind++) {
+        interleaved.add(mix.get(kind * options.perClass() + i));
+      }
+    }
     HttpLoad load = new HttpLoad();
     HttpLoad.Outcome search =
         load.run(
@@ -96,7 +103,7 @@ public final class QueryBenchmark {
             options.warmupSeconds(),
             options.httpSeconds(),
             i -> {
-              BenchQuery q = mix.get(Math.floorMod(i, mix.size()));
+              BenchQuery q = interleaved.get(Math.floorMod(i, interleaved.size()));
               return new HttpLoad.Target(
                   label(q.kind(), true), server.resolve("/api/search?" + q.queryString(true)));
             });
