@@ -28,13 +28,19 @@ public final class ApiServer implements AutoCloseable {
       java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   private final ReviewSearchService search;
+  private final Admission admission;
   private final Javalin app;
 
   /**
    * @param webDir the static page's directory; null to serve the API alone
    */
   public ApiServer(ReviewSearchService search, ObjectMapper json, Path webDir) {
+    this(search, json, webDir, Admission.Limits.DEFAULT);
+  }
+
+  ApiServer(ReviewSearchService search, ObjectMapper json, Path webDir, Admission.Limits limits) {
     this.search = search;
+    this.admission = new Admission(limits);
     this.app = Javalin.create(config -> configure(config, json, webDir));
   }
 
@@ -102,6 +108,12 @@ public final class ApiServer implements AutoCloseable {
         InvalidParameterException.class,
         (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.code(), e.getMessage(), e.parameter()));
     routes.exception(
+        Admission.Overloaded.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", "1");
+          error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "overloaded", e.getMessage(), null);
+        });
+    routes.exception(
         IndexUnavailableException.class,
         (e, ctx) ->
             error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "index_unavailable", e.getMessage(), null));
@@ -140,13 +152,14 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void searchRoute(Context ctx) {
-    ctx.json(search.search(SearchParameters.parse(ctx.queryParamMap())));
+    var request = SearchParameters.parse(ctx.queryParamMap());
+    ctx.json(admission.run(() -> search.search(request)));
   }
 
   private void reviewRoute(Context ctx) {
     String id = ctx.pathParam("id");
-    search
-        .review(id)
+    admission
+        .run(() -> search.review(id))
         .ifPresentOrElse(
             ctx::json,
             () ->
@@ -179,7 +192,9 @@ public final class ApiServer implements AutoCloseable {
       }
     }
     String prefix = ctx.queryParam("prefix");
-    ctx.json(Map.of("critics", search.critics(prefix == null ? "" : prefix, limit)));
+    int max = limit;
+    ctx.json(
+        Map.of("critics", admission.run(() -> search.critics(prefix == null ? "" : prefix, max))));
   }
 
   /** Every parameter must be one the route has, given once. */
