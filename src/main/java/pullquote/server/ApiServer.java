@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
     config.startup.showJavalinBanner = false;
     config.jsonMapper(new JavalinJackson(json, false));
     config.http.prefer405over404 = true;
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
     config.router.javaLangErrorHandler(
         (response, error) -> {
           LOG.log(Level.SEVERE, "request failed with an error", error);

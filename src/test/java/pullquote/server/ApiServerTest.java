@@ -144,6 +144,15 @@ class ApiServerTest {
   }
 
   @Test
+  void requestsJettyRefusesBeforeAnyRouteStillGetTheJsonErrorShape() throws Exception {
+    Reply r = get("/api/search?q=" + "a".repeat(10_000) + "%3Cscript%3E");
+    assertThat(r.status()).isEqualTo(414);
+    assertThat(r.contentType()).startsWith("application/json");
+    assertThat(r.body().get("error").get("code").asText()).isEqualTo("uri_too_long");
+    assertThat(r.raw()).doesNotContain("aaaa").doesNotContain("script");
+  }
+
+  @Test
   void livenessAnswersWithoutTouchingTheIndex() throws Exception {
     Reply r = get("/health/live");
     assertThat(r.status()).isEqualTo(200);
