@@ -51,6 +51,10 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = index.dir();
+    if (web != null && !Files.isDirectory(web)) {
+      System.err.println("pullquote serve: --web " + web + " is not a directory");
+      return 2;
+    }
     var layout = new IndexLayout(dir);
     if (layout.current().isEmpty()) {
       if (!index.isDefault() || !Files.isDirectory(AppHome.sampleData())) {
@@ -84,7 +88,15 @@ final class ServeCommand implements Callable<Integer> {
           live::refreshQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
       var search = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
       try (var server = new ApiServer(search, json, web != null ? web : AppHome.web())) {
-        server.start(host, port);
+        try {
+          server.start(host, port);
+        } catch (io.javalin.util.JavalinBindException e) {
+          System.err.printf(
+              "pullquote serve: cannot listen on %s:%d: the port is in use or not allowed;"
+                  + " pick another with --port%n",
+              host, port);
+          return 1;
+        }
         System.out.printf(
             "pullquote is serving %s at http://%s:%d/ (Ctrl-C to stop)%n",
             dir, host, server.port());

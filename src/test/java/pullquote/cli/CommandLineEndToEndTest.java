@@ -41,6 +41,24 @@ class CommandLineEndToEndTest {
   }
 
   @Test
+  void serveSaysClearlyWhenItsPortIsTakenOrItsWebDirectoryIsMissing() throws Exception {
+    String index = dir.resolve("idx").toString();
+    assertThat(Main.run("index", "--index", index, "--quiet", "sample-data")).isZero();
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String port = String.valueOf(taken.getLocalPort());
+      assertThat(Main.run("serve", "--index", index, "--port", port)).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("cannot listen on 127.0.0.1:" + port)
+          .doesNotContain("\tat ");
+    }
+    err.reset();
+    assertThat(Main.run("serve", "--index", index, "--web", dir.resolve("none").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a directory");
+  }
+
+  @Test
   void indexThenSearchFindsThePhrase() throws Exception {
     String index = dir.resolve("idx").toString();
     assertThat(Main.run("index", "--index", index, "--quiet", "sample-data")).isZero();
