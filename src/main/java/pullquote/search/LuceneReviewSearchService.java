@@ -2,6 +2,7 @@ package pullquote.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -39,14 +41,27 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
 
   private static final int TOP_FACET_VALUES = 10;
 
+  /** Long enough for the broadest query on 10M reviews; short enough never to pin a thread. */
+  public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
+
   private final LiveIndex index;
   private final ReviewQueryBuilder queries;
   private final ReviewHighlighter highlighter;
+  private final Duration budget;
 
   public LuceneReviewSearchService(LiveIndex index, Analyzer analyzer) {
+    this(index, analyzer, DEFAULT_BUDGET);
+  }
+
+  /**
+   * @param budget how long matching, counting and sorting may take; past it the search answers with
+   *     what it found so far, flagged {@code timed_out}
+   */
+  public LuceneReviewSearchService(LiveIndex index, Analyzer analyzer, Duration budget) {
     this.index = index;
     this.queries = new ReviewQueryBuilder(analyzer);
     this.highlighter = new ReviewHighlighter(analyzer);
+    this.budget = budget;
   }
 
   @Override
@@ -62,7 +77,9 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     return index.withSnapshot(
         snapshot -> {
           try {
-            IndexSearcher searcher = snapshot.searcher();
+            // A searcher of its own: the time-out and its flag belong to this request alone.
+            IndexSearcher searcher = new IndexSearcher(snapshot.searcher().getIndexReader());
+            searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
             var topDocs =
                 new TopFieldCollectorManager(
                     // one hit past the page tells whether a next page exists
@@ -77,8 +94,8 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
                       built.query(),
                       new MultiCollectorManager(topDocs, new FacetsCollectorManager()));
               top = (TopFieldDocs) results[0];
-              facets = facets(snapshot, (FacetsCollector) results[1], built);
-              if (built.filtersOnly()) {
+              facets = facets(snapshot, searcher, (FacetsCollector) results[1], built);
+              if (built.filtersOnly() && !searcher.timedOut()) {
                 cache.put(built, facets);
               }
             } else {
@@ -103,7 +120,8 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
                 request.q(),
                 hits,
                 facets,
-                built.warnings());
+                built.warnings(),
+                searcher.timedOut());
           } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidParameterException(
                 InvalidParameterException.OUT_OF_RANGE,
@@ -158,14 +176,17 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
   }
 
   private FacetCounts facets(
-      IndexSnapshot snapshot, FacetsCollector matched, ReviewQueryBuilder.Built built)
+      IndexSnapshot snapshot,
+      IndexSearcher searcher,
+      FacetsCollector matched,
+      ReviewQueryBuilder.Built built)
       throws IOException {
     SortedSetDocValuesFacetCounts counts =
         new SortedSetDocValuesFacetCounts(snapshot.facetState(), matched);
     SortedSetDocValuesFacetCounts sentimentCounts = counts;
     if (built.withoutSentimentFilter() != built.query()) {
       FacetsCollector unfiltered =
-          snapshot.searcher().search(built.withoutSentimentFilter(), new FacetsCollectorManager());
+          searcher.search(built.withoutSentimentFilter(), new FacetsCollectorManager());
       sentimentCounts = new SortedSetDocValuesFacetCounts(snapshot.facetState(), unfiltered);
     }
     return new FacetCounts(
@@ -221,7 +242,9 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     return index.withSnapshot(
         snapshot -> {
           try {
-            IndexSearcher searcher = snapshot.searcher();
+            // A searcher of its own: the time-out and its flag belong to this request alone.
+            IndexSearcher searcher = new IndexSearcher(snapshot.searcher().getIndexReader());
+            searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
             TopDocs top = searcher.search(new TermQuery(new Term(ReviewFields.ID, id)), 1);
             if (top.scoreDocs.length == 0) {
               return Optional.empty();

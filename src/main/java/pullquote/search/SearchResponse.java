@@ -9,6 +9,8 @@ import java.util.List;
  * @param nextCursor pass as {@code cursor} for the page after this one; null on the last page
  * @param query the query text as searched
  * @param facets the counts per facet; null when the request asked for none ({@code facets=false})
+ * @param timedOut true when the search ran out of its time budget: the hits, total and counts are
+ *     then those found so far
  */
 public record SearchResponse(
     long total,
@@ -20,4 +22,5 @@ public record SearchResponse(
     String query,
     List<ReviewHit> hits,
     FacetCounts facets,
-    List<String> warnings) {}
+    List<String> warnings,
+    boolean timedOut) {}

@@ -344,4 +344,20 @@ class SeedSearchTest {
     assertThat(murray.facets().sentiment().values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(1);
   }
+
+  @Test
+  void aSearchPastItsTimeBudgetAnswersWithWhatItFoundFlaggedTimedOut() {
+    var hurried =
+        new LuceneReviewSearchService(
+            live, pullquote.index.ReviewAnalyzers.create(), java.time.Duration.ZERO);
+    SearchResponse partial = hurried.search(SearchRequest.of("pusher"));
+    assertThat(partial.timedOut()).isTrue();
+    assertThat(partial.total()).isLessThanOrEqualTo(q("pusher").total());
+    assertThat(q("pusher").timedOut()).isFalse();
+    // a partial count is never cached as the filter's counts
+    SearchRequest mixed =
+        request("", List.of(), Set.of(Sentiment.MIXED), SortOrder.RELEVANCE, 10, null);
+    assertThat(hurried.search(mixed).timedOut()).isTrue();
+    assertThat(search.search(mixed).facets().sentiment()).containsEntry("positive", 9L);
+  }
 }
