@@ -76,7 +76,17 @@ final class ServeCommand implements Callable<Integer> {
     }
     var json = Json.newMapper();
     try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm)) {
-      live.refresh();
+      try {
+        live.refresh();
+      } catch (java.io.IOException | RuntimeException e) {
+        // Never serve an index that does not open cleanly: a truncated file would mean wrong
+        // answers. The operator gets the file and the fault, not a stack trace.
+        System.err.printf(
+            "pullquote serve: the index in %s cannot be opened (%s);"
+                + " rebuild it with: pullquote index --index %s PATH...%n",
+            dir, e.getMessage(), dir);
+        return 1;
+      }
       var poller =
           Executors.newSingleThreadScheduledExecutor(
               r -> {

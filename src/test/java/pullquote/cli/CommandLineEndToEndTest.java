@@ -59,6 +59,29 @@ class CommandLineEndToEndTest {
   }
 
   @Test
+  void serveRefusesATruncatedIndexNamingTheFile() throws Exception {
+    Path index = dir.resolve("idx");
+    assertThat(Main.run("index", "--index", index.toString(), "--quiet", "sample-data")).isZero();
+    Path largest;
+    try (var files = java.nio.file.Files.list(index.resolve("gen-000001"))) {
+      largest =
+          files
+              .filter(f -> !f.getFileName().toString().startsWith("segments"))
+              .max(java.util.Comparator.comparingLong(f -> f.toFile().length()))
+              .orElseThrow();
+    }
+    try (var channel =
+        java.nio.channels.FileChannel.open(largest, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.truncate(channel.size() / 2);
+    }
+    assertThat(Main.run("serve", "--index", index.toString(), "--port", "0")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("cannot be opened")
+        .contains(largest.getFileName().toString())
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void indexThenSearchFindsThePhrase() throws Exception {
     String index = dir.resolve("idx").toString();
     assertThat(Main.run("index", "--index", index, "--quiet", "sample-data")).isZero();
