@@ -113,7 +113,9 @@ public final class IndexBenchmark {
     try (FSDirectory fs = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(fs, IndexBuilder.writerConfig(analyzer))) {
       List<Thread> workers = new ArrayList<>();
-      IOException[] failure = new IOException[1];
+      // Any failure, not only an IOException: a worker that died unseen would leave the run
+      // reported as complete with reviews missing.
+      Throwable[] failure = new Throwable[1];
       for (int t = 0; t < threads; t++) {
         int first = t;
         workers.add(
@@ -124,8 +126,10 @@ public final class IndexBenchmark {
                         for (int i = first; i < reviews.size(); i += threads) {
                           writer.addDocument(documents.toDocument(reviews.get(i)));
                         }
-                      } catch (IOException e) {
-                        failure[0] = e;
+                      } catch (IOException | RuntimeException | Error e) {
+                        synchronized (failure) {
+                          failure[0] = failure[0] == null ? e : failure[0];
+                        }
                       }
                     }));
       }
@@ -133,7 +137,7 @@ public final class IndexBenchmark {
         worker.join();
       }
       if (failure[0] != null) {
-        throw failure[0];
+        throw new IOException("the raw-Lucene baseline failed", failure[0]);
       }
       writer.commit();
     } catch (InterruptedException e) {

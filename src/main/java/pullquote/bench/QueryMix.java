@@ -43,23 +43,33 @@ public final class QueryMix {
     Random random = new Random(seed);
     StoredFields stored = reader.storedFields();
     Map<QueryClass, List<BenchQuery>> mix = new EnumMap<>(QueryClass.class);
-    for (QueryClass kind : QueryClass.values()) {
-      List<BenchQuery> queries = new ArrayList<>();
-      for (int draws = 0;
-          queries.size() < perClass && draws < perClass * MAX_DRAWS_PER_QUERY;
-          draws++) {
-        BenchQuery query = draw(kind, () -> review(reader, stored, random), random);
-        if (query != null) {
-          queries.add(query);
-        }
+    try (Analyzer analyzer = ReviewAnalyzers.forPhrases()) {
+      for (QueryClass kind : QueryClass.values()) {
+        mix.put(
+            kind,
+            drawClass(kind, perClass, analyzer, () -> review(reader, stored, random), random));
       }
-      if (queries.size() < perClass) {
-        throw new IllegalArgumentException(
-            "the index has too few reviews to draw " + perClass + " " + kind.key() + " queries");
-      }
-      mix.put(kind, queries);
     }
     return mix.values().stream().flatMap(List::stream).toList();
+  }
+
+  private static List<BenchQuery> drawClass(
+      QueryClass kind, int perClass, Analyzer analyzer, Source source, Random random)
+      throws IOException {
+    List<BenchQuery> queries = new ArrayList<>();
+    for (int draws = 0;
+        queries.size() < perClass && draws < perClass * MAX_DRAWS_PER_QUERY;
+        draws++) {
+      BenchQuery query = draw(kind, analyzer, source, random);
+      if (query != null) {
+        queries.add(query);
+      }
+    }
+    if (queries.size() < perClass) {
+      throw new IllegalArgumentException(
+          "the index has too few reviews to draw " + perClass + " " + kind.key() + " queries");
+    }
+    return queries;
   }
 
   private interface Source {
@@ -72,9 +82,10 @@ public final class QueryMix {
   }
 
   /** A query of the class from the next review(s), or null when the review offers none. */
-  private static BenchQuery draw(QueryClass kind, Source source, Random random) throws IOException {
+  private static BenchQuery draw(QueryClass kind, Analyzer analyzer, Source source, Random random)
+      throws IOException {
     Document review = source.next();
-    List<String> words = words(review.get(ReviewFields.TEXT));
+    List<String> words = words(analyzer, review.get(ReviewFields.TEXT));
     List<String> content = words.stream().filter(QueryMix::isContentWord).toList();
     return switch (kind) {
       case WORD -> content.isEmpty() ? null : query(kind, List.of(pick(content, random)));
@@ -86,7 +97,7 @@ public final class QueryMix {
         yield picked == null ? null : query(kind, picked);
       }
       case OR -> {
-        List<String> other = words(source.next().get(ReviewFields.TEXT));
+        List<String> other = words(analyzer, source.next().get(ReviewFields.TEXT));
         other = other.stream().filter(QueryMix::isContentWord).toList();
         yield content.isEmpty() || other.isEmpty()
             ? null
@@ -120,10 +131,9 @@ public final class QueryMix {
    * The text's words as the index holds them (unstemmed), so every drawn query can match: a pattern
    * of letters would take "pwned" out of "window.pwned", which the index keeps whole.
    */
-  static List<String> words(String text) throws IOException {
+  private static List<String> words(Analyzer analyzer, String text) throws IOException {
     List<String> words = new ArrayList<>();
-    try (Analyzer analyzer = ReviewAnalyzers.forPhrases();
-        TokenStream tokens = analyzer.tokenStream(ReviewFields.TEXT, text == null ? "" : text)) {
+    try (TokenStream tokens = analyzer.tokenStream(ReviewFields.TEXT, text == null ? "" : text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
       while (tokens.incrementToken()) {

@@ -84,23 +84,24 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
                 new TopFieldCollectorManager(
                     // one hit past the page tells whether a next page exists
                     sort, offset + request.size() + 1, after, Integer.MAX_VALUE);
+            FacetCache cache =
+                built.filtersOnly()
+                    ? snapshot.derived(FacetCache.class, s -> new FacetCache())
+                    : null;
+            FacetCounts facets = request.facets() && cache != null ? cache.get(built) : null;
             TopFieldDocs top;
-            FacetCounts facets = null;
-            FacetCache cache = snapshot.derived(FacetCache.class, s -> new FacetCache());
-            FacetCounts cached = built.filtersOnly() ? cache.get(built) : null;
-            if (request.facets() && cached == null) {
+            if (request.facets() && facets == null) {
               Object[] results =
                   searcher.search(
                       built.query(),
                       new MultiCollectorManager(topDocs, new FacetsCollectorManager()));
               top = (TopFieldDocs) results[0];
               facets = facets(snapshot, searcher, (FacetsCollector) results[1], built);
-              if (built.filtersOnly() && !searcher.timedOut()) {
+              if (cache != null && !searcher.timedOut()) {
                 cache.put(built, facets);
               }
             } else {
               top = searcher.search(built.query(), topDocs);
-              facets = request.facets() ? cached : null;
             }
             List<ReviewHit> hits =
                 hits(

@@ -128,6 +128,17 @@ class SearchPageBrowserTest {
                 || !d.findElement(By.id("notice")).getText().isEmpty());
   }
 
+  /** Opens the page, types into the critic box and waits for its suggestions. */
+  private WebElement typeCritic(String text) {
+    open("/");
+    WebElement critic = browser.findElement(By.id("critic-input"));
+    critic.sendKeys(text);
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#critic-options [role=option]")));
+    return critic;
+  }
+
   private List<WebElement> cards() {
     return browser.findElements(By.cssSelector("#results .card"));
   }
@@ -197,12 +208,7 @@ class SearchPageBrowserTest {
 
   @Test
   void criticAutocompletePicksNoelMurrayWithTheKeyboard() {
-    open("/");
-    WebElement critic = browser.findElement(By.id("critic-input"));
-    critic.sendKeys("mur");
-    wait.until(
-        ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector("#critic-options [role=option]")));
+    WebElement critic = typeCritic("mur");
     assertThat(browser.findElement(By.cssSelector("#critic-options [role=option]")).getText())
         .startsWith("Noel Murray");
     assertThat(critic.getAttribute("aria-expanded")).isEqualTo("true");
@@ -295,12 +301,7 @@ class SearchPageBrowserTest {
 
   @Test
   void enterRightAfterTypingNeverPicksTheOldSuggestion() {
-    open("/");
-    WebElement critic = browser.findElement(By.id("critic-input"));
-    critic.sendKeys("an");
-    wait.until(
-        ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector("#critic-options [role=option]")));
+    WebElement critic = typeCritic("an");
     critic.sendKeys(Keys.chord(Keys.CONTROL, "a"), "mus", Keys.ENTER);
     assertThat(browser.findElements(By.cssSelector("#chips .chip"))).isEmpty();
     wait.until(
