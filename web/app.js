@@ -1,7 +1,7 @@
 // The search page: search as you type, facets, critic filter, sort and paging, all kept in the URL.
 import { ApiError, getJson } from './api.js';
 import { criticAutocomplete } from './autocomplete.js';
-import { card, chip, emptyNotice, errorNotice, warningsList } from './render.js';
+import { card, chip, emptyNotice, errorNotice, timedOutNotice, warningsList } from './render.js';
 import { SENTIMENTS, apiParams, fromUrl, toUrl } from './state.js';
 
 const PAGE_SIZE = 10;
@@ -91,11 +91,13 @@ function render(body, append) {
   }
   const shown = results.children.length;
   status.textContent = body.total === 0 ? '' :
+    (body.timed_out ? 'at least ' : '') +
     `${body.total.toLocaleString('en')} review${body.total === 1 ? '' : 's'}` +
     (shown < body.total ? ` · showing ${shown}` : '');
   notice.replaceChildren();
   if (body.total === 0) notice.append(emptyNotice(state, body.warnings, actions));
   else warningsList(body.warnings, notice);
+  if (body.timed_out) notice.append(timedOutNotice());
 }
 
 input.addEventListener('input', () => {

@@ -91,6 +91,11 @@ export function emptyNotice(state, warnings, actions) {
   return box;
 }
 
+export function timedOutNotice() {
+  return el('p', { class: 'warning', id: 'timed-out' },
+    'This search took too long and stopped early: these are the reviews it found in time, and the counts are incomplete. More specific words will help.');
+}
+
 export function warningsList(warnings, into) {
   if (warnings && warnings.length) {
     into.append(el('p', { class: 'warning' }, 'We read your query a little differently: ' + warnings.join('; ') + '.'));

@@ -21,8 +21,18 @@ final class HttpLoad {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  /** The latencies of one run, per label, and the wall time they were measured over. */
-  record Outcome(java.util.Map<String, Latencies> byLabel, double seconds, long failures) {}
+  /** A status counted for a request that got no HTTP answer at all (refused, reset, timed out). */
+  static final int NO_ANSWER = 0;
+
+  /**
+   * The latencies of one run, per label, the wall time they were measured over, and how many
+   * measured requests ended in each HTTP status ({@link #NO_ANSWER} for none).
+   */
+  record Outcome(
+      java.util.Map<String, Latencies> byLabel,
+      double seconds,
+      long failures,
+      java.util.Map<Integer, Long> statuses) {}
 
   /** A request and the label its latency is reported under. */
   record Target(String label, URI uri) {}
@@ -48,12 +58,14 @@ final class HttpLoad {
     }
     java.util.Map<String, Latencies> merged = new java.util.TreeMap<>();
     long failures = 0;
+    java.util.Map<Integer, Long> statuses = new java.util.TreeMap<>();
     for (Worker worker : workers) {
       worker.byLabel.forEach(
           (label, l) -> merged.computeIfAbsent(label, k -> new Latencies()).addAll(l));
       failures += worker.failures;
+      worker.statuses.forEach((status, n) -> statuses.merge(status, n, Long::sum));
     }
-    return new Outcome(merged, seconds, failures);
+    return new Outcome(merged, seconds, failures, statuses);
   }
 
   private final class Worker implements Runnable {
@@ -62,6 +74,7 @@ final class HttpLoad {
     private final long end;
     private final IntFunction<Target> targets;
     private final java.util.Map<String, Latencies> byLabel = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Long> statuses = new java.util.HashMap<>();
     private long failures;
 
     Worker(int offset, long warmupEnd, long end, IntFunction<Target> targets) {
@@ -79,21 +92,24 @@ final class HttpLoad {
           return;
         }
         Target target = targets.apply(i);
-        boolean ok;
+        int status;
         try {
           HttpResponse<byte[]> response =
               client.send(
                   HttpRequest.newBuilder(target.uri()).timeout(Duration.ofSeconds(30)).build(),
                   HttpResponse.BodyHandlers.ofByteArray());
-          ok = response.statusCode() == 200;
+          status = response.statusCode();
         } catch (java.io.IOException e) {
-          ok = false;
+          status = NO_ANSWER;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
         }
         long elapsed = System.nanoTime() - start;
-        if (!ok) {
+        if (start >= warmupEnd) {
+          statuses.merge(status, 1L, Long::sum);
+        }
+        if (status != 200) {
           failures++;
         } else if (start >= warmupEnd) {
           byLabel.computeIfAbsent(target.label(), k -> new Latencies()).add(elapsed);

@@ -20,7 +20,8 @@ import pullquote.bench.ScaledCorpus;
       BenchCommand.Corpus.class,
       BenchIndexCommand.class,
       BenchQueryCommand.class,
-      BenchPlotCommand.class
+      BenchPlotCommand.class,
+      BenchSoakCommand.class
     })
 final class BenchCommand {
 

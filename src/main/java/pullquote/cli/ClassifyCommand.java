@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import pullquote.sentiment.LinearSentimentModel;
 import pullquote.sentiment.TextSentimentModel;
 
 /**
@@ -46,12 +45,16 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "Write JSON Lines with the probabilities and the evidence.")
   boolean json;
 
+  @picocli.CommandLine.Mixin ModelOption modelOption = new ModelOption();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   /** Only this much of a line is kept; the model reads the first 4,000 characters anyway. */
   private static final int MAX_LINE = 1 << 16;
 
   @Override
   public Integer call() {
-    TextSentimentModel model = LinearSentimentModel.bundled();
+    TextSentimentModel model = modelOption.load(spec.commandLine());
     ObjectMapper mapper = new ObjectMapper();
     try (InputStream in =
             input == null || input.equals("-") ? System.in : Files.newInputStream(Path.of(input));

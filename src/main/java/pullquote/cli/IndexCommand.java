@@ -32,6 +32,8 @@ final class IndexCommand implements Callable<Integer> {
 
   @Mixin IndexOption index = new IndexOption();
 
+  @Mixin ModelOption model = new ModelOption();
+
   @Option(
       names = "--work",
       paramLabel = "TITLE",
@@ -61,14 +63,23 @@ final class IndexCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    return build(index.dir(), paths, new IngestOptions(work, columns), quiet);
+    return build(
+        index.dir(),
+        paths,
+        new IngestOptions(work, columns),
+        quiet,
+        model.load(spec.commandLine()));
   }
 
   /** Builds the index and prints the report; the composition root for a build. */
-  static int build(Path indexDir, List<Path> paths, IngestOptions options, boolean quiet) {
+  static int build(
+      Path indexDir,
+      List<Path> paths,
+      IngestOptions options,
+      boolean quiet,
+      LinearSentimentModel model) {
     var json = Json.newMapper();
-    var ingestor =
-        new Ingestor(new SentimentResolver(LinearSentimentModel.bundled()), json, options);
+    var ingestor = new Ingestor(new SentimentResolver(model), json, options);
     var builder = new IndexBuilder(ingestor, ReviewAnalyzers.create(), json, Clock.systemUTC());
     var out = System.out;
     try (var progress = ProgressDisplay.forTerminal(quiet)) {

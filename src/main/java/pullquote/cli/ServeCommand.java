@@ -69,7 +69,12 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println(
           "No index yet; indexing the bundled sample data in " + AppHome.sampleData() + " first.");
       int built =
-          IndexCommand.build(dir, List.of(AppHome.sampleData()), IngestOptions.DEFAULT, true);
+          IndexCommand.build(
+              dir,
+              List.of(AppHome.sampleData()),
+              IngestOptions.DEFAULT,
+              true,
+              pullquote.sentiment.LinearSentimentModel.bundled());
       if (built != 0) {
         return built;
       }

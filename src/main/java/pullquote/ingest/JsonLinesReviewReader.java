@@ -17,6 +17,9 @@ import pullquote.sentiment.RatingScale;
  */
 public final class JsonLinesReviewReader implements ReviewReader {
 
+  /** Past this a line is skipped unread, so one huge line cannot fill memory. */
+  static final int MAX_LINE_CHARS = 1 << 20;
+
   private final ObjectMapper json;
   private final String workOverride;
 
@@ -29,15 +32,20 @@ public final class JsonLinesReviewReader implements ReviewReader {
   public void read(Path file, ReviewSink sink) throws IOException {
     String fallbackWork = workOverride != null ? workOverride : WorkTitles.fromFileName(file);
     try (BufferedReader reader = Utf8Files.open(file)) {
+      BoundedLineReader lines = new BoundedLineReader(reader, MAX_LINE_CHARS);
       int line = 0;
-      long consumed = 0;
-      for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+      for (String text = lines.next(); text != null; text = lines.next()) {
         line++;
-        consumed += text.length() + 1;
-        if (!text.isBlank()) {
+        if (text == BoundedLineReader.TOO_LONG) {
+          sink.skip(
+              file,
+              line,
+              SkipReason.MALFORMED_ROW,
+              "a line longer than " + MAX_LINE_CHARS + " characters; no review is that long");
+        } else if (!text.isBlank()) {
           readLine(text, file, line, fallbackWork, sink);
         }
-        sink.progress(consumed);
+        sink.progress(lines.consumed());
       }
     }
   }

@@ -110,7 +110,9 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
                     top,
                     offset,
                     request.size());
-            String next = nextCursor(request, top, offset);
+            // Past the budget the hits are the best of what was examined, not of everything, so a
+            // cursor after them could skip reviews; the reader retries rather than pages on.
+            String next = searcher.timedOut() ? null : nextCursor(request, top, offset);
             return new SearchResponse(
                 top.totalHits.value(),
                 (System.nanoTime() - start) / 1_000_000,

@@ -39,8 +39,18 @@ public record SearchRequest(
   /** How deep page/size may reach; past it the cursor pages on, as Elasticsearch's window does. */
   public static final int MAX_WINDOW = 10_000;
 
+  /**
+   * The longest search-box text; the 256-word cap bounds the work, this bounds what is parsed and
+   * echoed back in {@code query}.
+   */
+  public static final int MAX_QUERY_CHARS = 4_000;
+
   public SearchRequest {
     q = q == null ? "" : q;
+    check(
+        q.length() <= MAX_QUERY_CHARS,
+        "q",
+        "q may be at most " + MAX_QUERY_CHARS + " characters; got " + q.length());
     critics = List.copyOf(critics);
     publications = List.copyOf(publications);
     works = List.copyOf(works);

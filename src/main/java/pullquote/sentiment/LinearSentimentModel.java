@@ -10,9 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -49,12 +47,13 @@ public final class LinearSentimentModel implements TextSentimentModel {
 
   private final Parameters p;
   private final String metadata;
-  private final SlotTable slots;
+  private final WeightTable weights;
 
   LinearSentimentModel(Parameters parameters, String metadata) {
     this.p = parameters;
     this.metadata = metadata;
-    this.slots = new SlotTable(parameters.hashes());
+    this.weights =
+        new WeightTable(parameters.hashes(), parameters.polarity(), parameters.mixedness());
   }
 
   /** Loads the bundled model. */
@@ -89,8 +88,8 @@ public final class LinearSentimentModel implements TextSentimentModel {
     double polarityLogit = p.polarityBias();
     double mixedLogit = p.mixedBias();
     for (int i = 0; i < matches.count; i++) {
-      polarityLogit += p.polarity()[matches.slots[i]];
-      mixedLogit += p.mixedness()[matches.slots[i]];
+      polarityLogit += weights.polarity(matches.slots[i]);
+      mixedLogit += weights.mixedness(matches.slots[i]);
     }
     double positiveVsNegative =
         LogisticRegression.sigmoid(p.polarityScale() * polarityLogit + p.polarityShift());
@@ -133,7 +132,7 @@ public final class LinearSentimentModel implements TextSentimentModel {
     Matches matches = match(text);
     double z = p.polarityBias();
     for (int i = 0; i < matches.count; i++) {
-      z += p.polarity()[matches.slots[i]];
+      z += weights.polarity(matches.slots[i]);
     }
     return LogisticRegression.sigmoid(p.polarityScale() * z + p.polarityShift());
   }
@@ -192,7 +191,7 @@ public final class LinearSentimentModel implements TextSentimentModel {
     FeatureHashes.forEach(
         matches.words,
         (hash, phrase) -> {
-          int slot = slots.find(hash);
+          int slot = weights.find(hash);
           if (slot >= 0) {
             matches.add(slot, phrase);
           }
@@ -205,37 +204,45 @@ public final class LinearSentimentModel implements TextSentimentModel {
    * word they came from, so "…slog" and "dull…" count as "slog" and "dull".
    */
   private List<String> evidence(Matches matches, Sentiment sentiment) {
-    Map<Integer, Double> pushes = new LinkedHashMap<>();
+    // Phrase codes run from -n (bigrams) to n - 1 (words); one array cell each, no boxing: this
+    // runs for every review the model classifies at index time.
+    int n = matches.words.size();
+    double[] pushes = new double[2 * n + 1];
     for (int i = 0; i < matches.count; i++) {
       int slot = matches.slots[i];
       double w =
           switch (sentiment) {
-            case POSITIVE -> p.polarity()[slot];
-            case NEGATIVE -> -p.polarity()[slot];
-            case MIXED -> p.mixedness()[slot];
+            case POSITIVE -> weights.polarity(slot);
+            case NEGATIVE -> -weights.polarity(slot);
+            case MIXED -> weights.mixedness(slot);
           };
-      pushes.merge(matches.phrases[i], w, Double::sum);
+      pushes[matches.phrases[i] + n] += w;
     }
-    List<Map.Entry<Integer, Double>> ranked =
-        pushes.entrySet().stream()
-            .filter(e -> e.getValue() > 0)
-            .sorted(
-                Map.Entry.<Integer, Double>comparingByValue()
-                    .reversed()
-                    .thenComparing(Map.Entry.comparingByKey()))
-            .toList();
-    List<String> evidence = new ArrayList<>();
-    for (Map.Entry<Integer, Double> push : ranked) {
-      String readable = TextFeatures.readable(FeatureHashes.phraseOf(push.getKey(), matches.words));
+    List<String> evidence = new ArrayList<>(EVIDENCE);
+    while (evidence.size() < EVIDENCE) {
+      int best = strongest(pushes);
+      if (best < 0) {
+        break;
+      }
+      pushes[best] = 0;
+      String readable = TextFeatures.readable(FeatureHashes.phraseOf(best - n, matches.words));
       // A bigram that repeats a word already shown says nothing new.
       if (evidence.stream().noneMatch(e -> e.contains(readable) || readable.contains(e))) {
         evidence.add(readable);
       }
-      if (evidence.size() == EVIDENCE) {
-        break;
-      }
     }
     return evidence;
+  }
+
+  /** The cell with the largest positive push, the lower phrase code on ties; -1 when none. */
+  private static int strongest(double[] pushes) {
+    int best = -1;
+    for (int i = 0; i < pushes.length; i++) {
+      if (pushes[i] > 0 && (best < 0 || pushes[i] > pushes[best])) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   /** The feature's slot key: Java's specified String hash, stable across JVMs and runs. */

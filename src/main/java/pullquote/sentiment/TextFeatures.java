@@ -31,7 +31,7 @@ public final class TextFeatures {
       java.util.Map.of(
           "amp", "&", "apos", "'", "quot", "\"", "lt", "<", "gt", ">", "nbsp", " ", "rsquo", "'",
           "lsquo", "'", "hellip", "...", "mdash", " - ");
-  private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+(?:'[a-z]+)*|n't|[.,;:!?()\"]");
+  private static final String PUNCTUATION = ".,;:!?()\"";
   private static final Set<String> NEGATIONS =
       Set.of(
           "not",
@@ -63,9 +63,13 @@ public final class TextFeatures {
     String folded = fold(text);
     List<String> words = new ArrayList<>();
     boolean negated = false;
-    Matcher m = TOKEN.matcher(folded);
-    while (m.find()) {
-      String token = m.group();
+    for (int at = 0, end; at < folded.length(); at = end) {
+      end = tokenEnd(folded, at);
+      if (end == at) {
+        end++; // not part of any token
+        continue;
+      }
+      String token = folded.substring(at, end);
       if (CLAUSE_BREAKS.contains(token)) {
         negated = false;
         if (Character.isLetter(token.charAt(0))) {
@@ -120,6 +124,41 @@ public final class TextFeatures {
       return feature.substring(0, space + 1) + feature.substring(space + 1).replace(NEGATED, "");
     }
     return feature.replace(NEGATED, "not ");
+  }
+
+  /**
+   * Where the token starting at {@code at} ends ({@code at} when none starts there): a run of ASCII
+   * letters and digits with any {@code 'letters} suffixes ("don't", "critics'" stops at the
+   * apostrophe), or one punctuation mark. Written out by hand because the regular expression it
+   * replaces, {@code [a-z0-9]+(?:'[a-z]+)*|[.,;:!?()"]}, cost a quarter of classification time.
+   */
+  static int tokenEnd(String s, int at) {
+    char c = s.charAt(at);
+    if (PUNCTUATION.indexOf(c) >= 0) {
+      return at + 1;
+    }
+    if (!isAlnum(c)) {
+      return at;
+    }
+    int end = at + 1;
+    while (end < s.length() && isAlnum(s.charAt(end))) {
+      end++;
+    }
+    while (end + 1 < s.length() && s.charAt(end) == '\'' && isLetter(s.charAt(end + 1))) {
+      end += 2;
+      while (end < s.length() && isLetter(s.charAt(end))) {
+        end++;
+      }
+    }
+    return end;
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isAlnum(char c) {
+    return isLetter(c) || (c >= '0' && c <= '9');
   }
 
   private static boolean isNegation(String token) {

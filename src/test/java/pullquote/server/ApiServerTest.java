@@ -230,6 +230,16 @@ class ApiServerTest {
   }
 
   @Test
+  void searchTextOverTheLengthLimitIsA400NamingTheLimit() throws Exception {
+    Reply r = get("/api/search?q=" + "abc".repeat(1334));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body().at("/error/code").asText()).isEqualTo("out_of_range");
+    assertThat(r.body().at("/error/parameter").asText()).isEqualTo("q");
+    assertThat(r.body().at("/error/message").asText()).contains("at most 4000 characters");
+    assertThat(get("/api/search?q=" + "abc".repeat(1333)).status()).isEqualTo(200);
+  }
+
+  @Test
   void hostileQueriesNeverFail() throws Exception {
     for (String q :
         new String[] {

@@ -1,0 +1,39 @@
+package pullquote.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import pullquote.sentiment.LinearSentimentModel;
+
+/** The {@code --model FILE} option: a retrained sentiment model instead of the bundled one. */
+final class ModelOption {
+
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "Sentiment model written by train-sentiment (default: the one bundled with pullquote).")
+  Path model;
+
+  /**
+   * Loads the model; a file that is missing or is not a model is bad usage, said in one sentence.
+   */
+  LinearSentimentModel load(CommandLine commandLine) {
+    if (model == null) {
+      return LinearSentimentModel.bundled();
+    }
+    try (InputStream in = Files.newInputStream(model)) {
+      return LinearSentimentModel.read(in);
+    } catch (IOException | RuntimeException e) {
+      String reason =
+          e instanceof java.nio.file.NoSuchFileException
+              ? "no such file"
+              : String.valueOf(e.getMessage());
+      throw new CommandLine.ParameterException(
+          commandLine, "cannot read the sentiment model " + model + ": " + reason);
+    }
+  }
+}

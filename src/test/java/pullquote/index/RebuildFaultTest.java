@@ -1,0 +1,252 @@
+package pullquote.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pullquote.search.SearchParameters;
+import pullquote.testing.PullquoteProcess;
+import pullquote.testing.TestIndexes;
+
+/**
+ * Rebuilds that die half-way, for real: the indexer runs as its own process and is killed with
+ * SIGKILL at several points of the build, or stopped by the operating system refusing its writes.
+ * Whatever happens, the served index stays a complete one and the next rebuild succeeds.
+ */
+class RebuildFaultTest {
+
+  private static final int OLD_REVIEWS = 40;
+  private static final int NEW_REVIEWS = 30_000;
+
+  @TempDir Path tmp;
+  private Path index;
+  private Path big;
+  private Path mounted;
+
+  @BeforeEach
+  void serveASmallIndex() throws IOException {
+    index = tmp.resolve("index");
+    Path small = corpus(tmp.resolve("small.jsonl"), OLD_REVIEWS, "oldword");
+    TestIndexes.build(index, small);
+    big = corpus(tmp.resolve("big.jsonl"), NEW_REVIEWS, "newword");
+  }
+
+  @AfterEach
+  void unmount() throws Exception {
+    if (mounted != null) {
+      new ProcessBuilder("umount", "-l", mounted.toString()).start().waitFor();
+    }
+  }
+
+  /** Where in the build the indexer is killed, as seen from outside in the index directory. */
+  enum KillPoint {
+    GENERATION_CREATED(gen -> true),
+    // Stored fields stream to disk as reviews are added, long before the segment is flushed.
+    INDEX_FILES_BEING_WRITTEN(gen -> hasFile(gen, name -> name.startsWith("_"))),
+    COMMITTED(gen -> hasFile(gen, name -> name.startsWith("segments_"))),
+    BUILD_INFO_WRITTEN(gen -> hasFile(gen, name -> name.equals(BuildInfo.FILE_NAME)));
+
+    final Predicate<Path> reached;
+
+    KillPoint(Predicate<Path> reached) {
+      this.reached = reached;
+    }
+  }
+
+  @Test
+  void sigkillAnywhereInARebuildLeavesTheOldIndexServedAndTheNextRebuildWorks() throws Exception {
+    List<String> outcomes = new ArrayList<>();
+    for (KillPoint point : KillPoint.values()) {
+      List<Path> existing = generations();
+      Process indexer = indexBig(point + ".log", null);
+      boolean seen =
+          waitFor(
+              indexer,
+              () ->
+                  generations().stream()
+                      .filter(g -> !existing.contains(g))
+                      .anyMatch(point.reached));
+      indexer.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+      assertThat(indexer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      boolean killed = indexer.exitValue() == 137;
+      outcomes.add(point + (seen ? " reached" : " not reached") + (killed ? ", killed" : ", done"));
+
+      long served = servedReviews();
+      if (killed) {
+        // Killed before it could publish: the old index, whole.
+        assertThat(served).as("served after kill at %s", point).isEqualTo(OLD_REVIEWS);
+      } else {
+        // It finished first: then the new index, whole. Never anything in between.
+        assertThat(served).as("served after %s", point).isEqualTo(NEW_REVIEWS);
+        TestIndexes.build(index, corpus(tmp.resolve("again.jsonl"), OLD_REVIEWS, "oldword"));
+      }
+    }
+    // The kills that land mid-build are the point of the test; the corpus is big enough for them.
+    assertThat(outcomes)
+        .as("outcomes %s", outcomes)
+        .contains(
+            "GENERATION_CREATED reached, killed",
+            "INDEX_FILES_BEING_WRITTEN reached, killed",
+            "COMMITTED reached, killed");
+
+    Process rebuild = indexBig("rebuild.log", null);
+    assertThat(rebuild.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(rebuild.exitValue()).as(log("rebuild.log")).isZero();
+    assertThat(servedReviews()).isEqualTo(NEW_REVIEWS);
+    try (Stream<Path> generations = Files.list(index)) {
+      assertThat(generations.filter(p -> p.getFileName().toString().startsWith("gen-")).count())
+          .as("crashed builds' leftovers are cleaned up")
+          .isLessThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void aRebuildTheOperatingSystemStopsWritingFailsClearlyAndChangesNothing() throws Exception {
+    // ulimit -f: the kernel refuses writes past 256 KB with EFBIG, as a full disk refuses with
+    // ENOSPC; the JVM ignores SIGXFSZ, so Lucene sees the failed write.
+    assertFailsClearlyAndChangesNothing(indexBig("limited.log", "ulimit -f 512;"), "limited.log");
+    TestIndexes.build(index, big);
+    assertThat(servedReviews()).isEqualTo(NEW_REVIEWS);
+  }
+
+  @Test
+  void aRebuildOnAFullDiskFailsClearlyAndChangesNothing() throws Exception {
+    mounted = Files.createDirectories(tmp.resolve("small-disk"));
+    int status =
+        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mounted.toString())
+            .redirectErrorStream(true)
+            .start()
+            .waitFor();
+    if (status != 0) {
+      mounted = null;
+    }
+    Assumptions.assumeTrue(
+        status == 0, "cannot mount a small tmpfs here (needs root); the ulimit test covers it");
+    index = mounted.resolve("index");
+    TestIndexes.build(index, corpus(tmp.resolve("small2.jsonl"), OLD_REVIEWS, "oldword"));
+    assertFailsClearlyAndChangesNothing(indexBig("full.log", null), "full.log");
+  }
+
+  /** Starts `pullquote index` on the big corpus in its own process. */
+  private Process indexBig(String logName, String shellPrefix) throws IOException {
+    return PullquoteProcess.start(
+        tmp.resolve(logName),
+        shellPrefix,
+        "index",
+        "--index",
+        index.toString(),
+        "--quiet",
+        big.toString());
+  }
+
+  private void assertFailsClearlyAndChangesNothing(Process indexer, String logName)
+      throws Exception {
+    assertThat(indexer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String log = log(logName);
+    assertThat(indexer.exitValue()).as(log).isEqualTo(1);
+    assertThat(log)
+        .contains("could not write the index")
+        .contains("The index that was there before is unchanged.")
+        .doesNotContain("\tat ");
+    assertThat(servedReviews()).isEqualTo(OLD_REVIEWS);
+    assertThat(newGeneration()).as("the failed generation is removed, freeing the disk").isEmpty();
+  }
+
+  private long servedReviews() throws IOException {
+    try (LiveIndex live = TestIndexes.open(index)) {
+      var service = TestIndexes.service(live);
+      long old = service.search(query("oldword")).total();
+      long all = service.search(SearchParameters.parse(java.util.Map.of())).total();
+      long fresh = service.search(query("newword")).total();
+      // A complete index is all old or all new, and every review in it is searchable.
+      assertThat(old == all || fresh == all).as("old %d, new %d, all %d", old, fresh, all).isTrue();
+      return all;
+    }
+  }
+
+  private static pullquote.search.SearchRequest query(String q) {
+    return SearchParameters.parse(java.util.Map.of("q", List.of(q)));
+  }
+
+  private List<Path> generations() {
+    try (Stream<Path> files = Files.list(index)) {
+      return files.filter(p -> p.getFileName().toString().startsWith("gen-")).toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** The generation directory a build is writing, if any: one newer than the served one. */
+  private java.util.Optional<Path> newGeneration() {
+    try (Stream<Path> files = Files.list(index)) {
+      Path current = new IndexLayout(index).current().orElse(null);
+      return files
+          .filter(p -> p.getFileName().toString().startsWith("gen-"))
+          .filter(p -> current == null || p.getFileName().compareTo(current.getFileName()) > 0)
+          .findFirst();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static boolean hasFile(Path dir, Predicate<String> name) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(p -> name.test(p.getFileName().toString()));
+    } catch (IOException e) {
+      return false; // the build removed it meanwhile
+    }
+  }
+
+  private static boolean waitFor(Process process, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (process.isAlive() && System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(1);
+    }
+    return false;
+  }
+
+  private String log(String name) throws IOException {
+    return Files.readString(tmp.resolve(name), StandardCharsets.UTF_8);
+  }
+
+  /** A JSON Lines corpus of synthetic reviews, each carrying the marker word. */
+  static Path corpus(Path file, int reviews, String marker) throws IOException {
+    String[] words = {
+      "film", "story", "cast", "quiet", "bold", "slow", "funny", "grim", "tender", "loud", "score",
+      "camera", "ending", "script", "actor", "plot", "twist", "scene", "light", "dark"
+    };
+    Random random = new Random(reviews);
+    try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < reviews; i++) {
+        StringBuilder text = new StringBuilder(marker);
+        for (int w = 0; w < 25; w++) {
+          text.append(' ').append(words[random.nextInt(words.length)]);
+        }
+        out.write(
+            String.format(
+                "{\"id\": \"%s-%d\", \"work\": \"Work %d\", \"critic\": \"Critic %d\","
+                    + " \"publication\": \"Paper %d\", \"date\": \"2020-01-%02d\","
+                    + " \"score_raw\": \"%d/10\", \"text\": \"%s.\"}%n",
+                marker, i, i % 500, i % 300, i % 40, 1 + i % 28, 1 + i % 10, text));
+      }
+    }
+    return file;
+  }
+}

@@ -1,0 +1,100 @@
+package pullquote.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import pullquote.index.ReviewAnalyzers;
+
+/**
+ * Whatever is typed into the search box becomes a bounded Lucene query or a clear parameter error;
+ * the parser recovers from broken syntax instead of failing.
+ */
+class QueryBuilderPropertiesTest {
+
+  private final ReviewQueryBuilder builder = new ReviewQueryBuilder(ReviewAnalyzers.create());
+
+  @Property(tries = 3000)
+  void anyTextBuildsABoundedQueryOrAParameterError(@ForAll("boxText") String q) {
+    ReviewQueryBuilder.Built built;
+    try {
+      built = builder.build(SearchParameters.parse(Map.of("q", List.of(q))));
+    } catch (InvalidParameterException e) {
+      assertThat(e.code()).isNotBlank();
+      assertThat(e.getMessage()).isNotBlank();
+      return;
+    }
+    assertThat(built.query()).isNotNull();
+    assertThat(terms(built.query())).isLessThanOrEqualTo(QuerySyntax.MAX_TERMS * 8 + 16);
+  }
+
+  @Property(tries = 2000)
+  void parsingNeverFails(@ForAll String q) {
+    QuerySyntax.Parsed parsed = QuerySyntax.parse(q);
+    assertThat(parsed.warnings()).doesNotContainNull();
+  }
+
+  @Provide
+  Arbitrary<String> boxText() {
+    Arbitrary<String> atoms =
+        Arbitraries.of(
+            "good",
+            "not",
+            "AND",
+            "OR",
+            "NOT",
+            "-",
+            "+",
+            "\"",
+            "(",
+            ")",
+            "*",
+            "go*",
+            "*go",
+            "~3",
+            "~",
+            ":",
+            "critic:",
+            "work:x",
+            "sentiment:",
+            "publication:\"",
+            "é",
+            "\\",
+            "'s",
+            " ");
+    return Arbitraries.oneOf(
+        atoms.list().ofMaxSize(40).map(parts -> String.join(" ", parts)),
+        atoms.list().ofMaxSize(40).map(parts -> String.join("", parts)),
+        Arbitraries.strings().ofMaxLength(300),
+        Arbitraries.just("(".repeat(200) + "a" + ")".repeat(200)),
+        Arbitraries.just("a ".repeat(2000)));
+  }
+
+  /** Leaf terms the query will look up (phrase positions and expansions counted once each). */
+  private static int terms(Query query) {
+    AtomicInteger count = new AtomicInteger();
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query q, Term... terms) {
+            count.addAndGet(terms.length);
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(
+              org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return count.get();
+  }
+}
