@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.lucene.index.IndexReader;
 import pullquote.search.ReviewSearchService;
 
 /**
@@ -22,7 +21,8 @@ public final class Soak {
   /**
    * @param clients concurrent closed-loop HTTP clients
    * @param warmupSeconds load before the "before" memory reading, unmeasured
-   * @param seconds the measured run; the rebuild starts half-way through
+   * @param seconds the measured run; the rebuild starts a third of the way through, so the swapped
+   *     index serves under load for a while too
    */
   public record Options(
       int clients, double warmupSeconds, double seconds, int perClass, long seed) {
@@ -34,8 +34,13 @@ public final class Soak {
     }
   }
 
-  /** Memory of the server's process: heap in use after a full collection, and resident set. */
-  public record Memory(long heapAfterGcBytes, long rssBytes) {}
+  /**
+   * Memory of the server's process: heap in use after a full collection, and the resident set,
+   * split into anonymous memory (heap, stacks, native allocations: where a leak shows) and pages of
+   * mapped files (the index, which grows as more of it is read and moves with a swap).
+   */
+  public record Memory(
+      long heapAfterGcBytes, long rssBytes, long rssAnonBytes, long rssFileBytes) {}
 
   /** What the rebuild did and when the server started answering from it. */
   public record Rebuild(
@@ -57,19 +62,20 @@ public final class Soak {
       Rebuild rebuild,
       Memory before,
       Memory after,
-      double rssGrowth) {}
+      double rssGrowth,
+      double rssAnonGrowth) {}
 
   private final ReviewSearchService service;
-  private final IndexReader reader;
+  private final List<BenchQuery> mix;
   private final URI server;
 
   /**
-   * @param reader the index the query mix is drawn from
+   * @param mix the queries, drawn by {@link QueryMix#draw} from the index served at the start
    * @param server base URI of the server under test, searching through {@code service}
    */
-  public Soak(ReviewSearchService service, IndexReader reader, URI server) {
+  public Soak(ReviewSearchService service, List<BenchQuery> mix, URI server) {
     this.service = service;
-    this.reader = reader;
+    this.mix = List.copyOf(mix);
     this.server = server;
   }
 
@@ -89,7 +95,7 @@ public final class Soak {
     Thread rebuilder =
         Thread.ofPlatform()
             .name("soak-rebuild")
-            .start(() -> done[0] = rebuild(rebuild, options.seconds() / 2, start, servedBefore));
+            .start(() -> done[0] = rebuild(rebuild, options.seconds() / 3, start, servedBefore));
     HttpLoad.Outcome outcome =
         load.run(options.clients(), 0, options.seconds(), i -> pick(targets, i));
     rebuilder.join();
@@ -108,7 +114,12 @@ public final class Soak {
         done[0],
         before,
         after,
-        before.rssBytes() > 0 ? (double) after.rssBytes() / before.rssBytes() - 1 : Double.NaN);
+        growth(before.rssBytes(), after.rssBytes()),
+        growth(before.rssAnonBytes(), after.rssAnonBytes()));
+  }
+
+  private static double growth(long before, long after) {
+    return before > 0 ? (double) after / before - 1 : Double.NaN;
   }
 
   private Rebuild rebuild(Callable<String> rebuild, double delay, long start, String servedBefore) {
@@ -142,8 +153,7 @@ public final class Soak {
   }
 
   /** The page's searches (facets and highlights) and plain ones, every class interleaved. */
-  private List<HttpLoad.Target> targets(Options options) throws IOException {
-    List<BenchQuery> mix = QueryMix.draw(reader, options.perClass(), options.seed());
+  private List<HttpLoad.Target> targets(Options options) {
     List<HttpLoad.Target> targets = new ArrayList<>();
     int classes = QueryClass.values().length;
     for (int i = 0; i < options.perClass(); i++) {
@@ -166,14 +176,14 @@ public final class Soak {
   static Memory memory() {
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    return new Memory(heap, residentBytes());
+    return new Memory(heap, resident("VmRSS:"), resident("RssAnon:"), resident("RssFile:"));
   }
 
-  /** The process's resident set from /proc (Linux); -1 elsewhere. */
-  static long residentBytes() {
+  /** A resident-set figure of this process from /proc (Linux); -1 elsewhere. */
+  private static long resident(String key) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(key)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
         }
       }

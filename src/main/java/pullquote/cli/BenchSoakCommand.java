@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import pullquote.bench.BenchQuery;
+import pullquote.bench.QueryMix;
 import pullquote.bench.Soak;
 import pullquote.index.IndexLayout;
 import pullquote.index.LiveIndex;
@@ -26,7 +28,7 @@ import pullquote.server.ApiServer;
     mixinStandardHelpOptions = true,
     description = {
       "Index the corpus (in a separate process), serve it, drive mixed searches from many",
-      "concurrent clients for a fixed time, rebuild the index from the same corpus half-way",
+      "concurrent clients for a fixed time, rebuild the index from the same corpus a third of the way",
       "(again in a separate process, as an operator would) so the server swaps generations under",
       "load, and report requests, statuses, latency, and heap and RSS before and after."
     })
@@ -87,7 +89,8 @@ final class BenchSoakCommand implements Callable<Integer> {
       return 1;
     }
     var json = Json.newMapper();
-    try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm)) {
+    try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm);
+        var poller = new IndexPoller(live)) {
       live.refresh();
       var service = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
       try (var server = new ApiServer(service, json, null)) {
@@ -95,14 +98,14 @@ final class BenchSoakCommand implements Callable<Integer> {
         URI base = URI.create("http://127.0.0.1:" + server.port() + "/");
         System.out.printf(
             "soaking: %d clients, %.0f s warm-up, %.0f s measured, rebuild at %.0f s%n",
-            clients, warmup, seconds, seconds / 2);
+            clients, warmup, seconds, seconds / 3);
+        List<BenchQuery> mix =
+            live.withSnapshot(snapshot -> draw(snapshot.searcher().getIndexReader(), options));
         Soak.Result result =
-            live.withSnapshot(
-                snapshot ->
-                    run(
-                        new Soak(service, snapshot.searcher().getIndexReader(), base),
-                        options,
-                        () -> indexInChildProcess(index, dir.resolve("index-2.log"))));
+            run(
+                new Soak(service, mix, base),
+                options,
+                () -> indexInChildProcess(index, dir.resolve("index-2.log")));
         print(result);
         if (jsonOut != null) {
           json.writerWithDefaultPrettyPrinter().writeValue(jsonOut.toFile(), result);
@@ -121,6 +124,15 @@ final class BenchSoakCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static List<BenchQuery> draw(
+      org.apache.lucene.index.IndexReader reader, Soak.Options options) {
+    try {
+      return QueryMix.draw(reader, options.perClass(), options.seed());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -163,11 +175,17 @@ final class BenchSoakCommand implements Callable<Integer> {
         "rebuild at %.0f s took %.1f s (%s); served %s before, %s after%n",
         b.startedAtSecond(), b.seconds(), b.outcome(), b.servedBefore(), b.servedAfter());
     System.out.printf(
-        "heap after GC %d MB -> %d MB; RSS %d MB -> %d MB (%+.1f%%)%n",
+        "heap after GC %d MB -> %d MB; RSS %d MB -> %d MB (%+.1f%%), of which anonymous %d MB ->"
+            + " %d MB (%+.1f%%) and mapped files %d MB -> %d MB%n",
         r.before().heapAfterGcBytes() >> 20,
         r.after().heapAfterGcBytes() >> 20,
         r.before().rssBytes() >> 20,
         r.after().rssBytes() >> 20,
-        100 * r.rssGrowth());
+        100 * r.rssGrowth(),
+        r.before().rssAnonBytes() >> 20,
+        r.after().rssAnonBytes() >> 20,
+        100 * r.rssAnonGrowth(),
+        r.before().rssFileBytes() >> 20,
+        r.after().rssFileBytes() >> 20);
   }
 }

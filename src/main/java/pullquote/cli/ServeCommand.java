@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,8 +27,6 @@ import pullquote.server.ApiServer;
     })
 final class ServeCommand implements Callable<Integer> {
 
-  private static final long POLL_MILLIS = 1000;
-
   @Mixin IndexOption index = new IndexOption();
 
   @Option(names = "--port", paramLabel = "N", description = "Port (default: ${DEFAULT-VALUE}).")
@@ -48,12 +44,34 @@ final class ServeCommand implements Callable<Integer> {
       description = "Directory of the web page (default: web/ in the pullquote directory).")
   Path web;
 
+  @Option(
+      names = "--cors-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "An origin (https://films.example) whose pages may call the API from a browser;"
+              + " repeatable. Default: none, and no CORS header is sent.")
+  List<String> corsOrigins = List.of();
+
+  /** scheme://host[:port] and nothing else, as a browser sends it in Origin. */
+  private static final java.util.regex.Pattern ORIGIN =
+      java.util.regex.Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+
   @Override
   public Integer call() throws Exception {
     Path dir = index.dir();
     if (web != null && !Files.isDirectory(web)) {
       System.err.println("pullquote serve: --web " + web + " is not a directory");
       return 2;
+    }
+    for (String origin : corsOrigins) {
+      if (!ORIGIN.matcher(origin).matches()) {
+        System.err.println(
+            "pullquote serve: --cors-origin takes an origin such as https://films.example"
+                + " (scheme, host and port only); got '"
+                + origin
+                + "'");
+        return 2;
+      }
     }
     var layout = new IndexLayout(dir);
     if (layout.current().isEmpty()) {
@@ -92,17 +110,10 @@ final class ServeCommand implements Callable<Integer> {
             dir, e.getMessage(), dir);
         return 1;
       }
-      var poller =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "index-poller");
-                t.setDaemon(true);
-                return t;
-              });
-      poller.scheduleWithFixedDelay(
-          live::refreshQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+      var poller = new IndexPoller(live);
       var search = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
-      try (var server = new ApiServer(search, json, web != null ? web : AppHome.web())) {
+      try (var server =
+          new ApiServer(search, json, web != null ? web : AppHome.web(), corsOrigins)) {
         try {
           server.start(host, port);
         } catch (io.javalin.util.JavalinBindException e) {
@@ -125,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
                     }));
         stopped.await();
       } finally {
-        poller.shutdownNow();
+        poller.close();
       }
     }
     return 0;

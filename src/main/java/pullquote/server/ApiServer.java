@@ -9,6 +9,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -35,16 +36,45 @@ public final class ApiServer implements AutoCloseable {
    * @param webDir the static page's directory; null to serve the API alone
    */
   public ApiServer(ReviewSearchService search, ObjectMapper json, Path webDir) {
-    this(search, json, webDir, Admission.Limits.DEFAULT);
+    this(search, json, webDir, List.of());
   }
 
-  ApiServer(ReviewSearchService search, ObjectMapper json, Path webDir, Admission.Limits limits) {
+  /**
+   * @param corsOrigins origins ({@code https://films.example}) whose pages may call the API from a
+   *     browser; empty, the default, sends no CORS header at all
+   */
+  public ApiServer(
+      ReviewSearchService search, ObjectMapper json, Path webDir, List<String> corsOrigins) {
+    this(search, json, webDir, corsOrigins, Admission.Limits.DEFAULT);
+  }
+
+  ApiServer(
+      ReviewSearchService search,
+      ObjectMapper json,
+      Path webDir,
+      List<String> corsOrigins,
+      Admission.Limits limits) {
     this.search = search;
     this.admission = new Admission(limits);
-    this.app = Javalin.create(config -> configure(config, json, webDir));
+    List<String> origins = List.copyOf(corsOrigins);
+    this.app = Javalin.create(config -> configure(config, json, webDir, origins));
   }
 
-  private void configure(JavalinConfig config, ObjectMapper json, Path webDir) {
+  private void configure(
+      JavalinConfig config, ObjectMapper json, Path webDir, List<String> corsOrigins) {
+    if (!corsOrigins.isEmpty()) {
+      // By hand rather than Javalin's CORS plugin, which answered 400 to an origin not on the
+      // list; another origin gets the answer without the header, and the browser withholds it.
+      // Only simple GET and HEAD requests exist here, so no preflight is needed.
+      config.routes.before(
+          ctx -> {
+            ctx.header("Vary", "Origin");
+            String origin = ctx.header("Origin");
+            if (origin != null && corsOrigins.contains(origin)) {
+              ctx.header("Access-Control-Allow-Origin", origin);
+            }
+          });
+    }
     config.startup.showJavalinBanner = false;
     config.jsonMapper(new JavalinJackson(json, false));
     config.http.prefer405over404 = true;

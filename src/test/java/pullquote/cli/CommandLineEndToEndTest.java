@@ -56,6 +56,9 @@ class CommandLineEndToEndTest {
     assertThat(Main.run("serve", "--index", index, "--web", dir.resolve("none").toString()))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a directory");
+    err.reset();
+    assertThat(Main.run("serve", "--index", index, "--cors-origin", "*")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--cors-origin takes an origin");
   }
 
   @Test

@@ -165,6 +165,33 @@ class RebuildFaultTest {
     assertThat(newGeneration()).as("the failed generation is removed, freeing the disk").isEmpty();
   }
 
+  @Test
+  void aRunningServerKeepsTheOldGenerationWhenAPublishedOneIsCorrupt() throws Exception {
+    try (LiveIndex live = TestIndexes.open(index)) {
+      var service = TestIndexes.service(live);
+      Path fresh = corpus(tmp.resolve("fresh.jsonl"), 60, "newword");
+      Path generation = TestIndexes.build(index, fresh).generation();
+      Path largest;
+      try (Stream<Path> files = Files.list(generation)) {
+        largest =
+            files
+                .filter(f -> f.getFileName().toString().startsWith("_"))
+                .max(java.util.Comparator.comparingLong(f -> f.toFile().length()))
+                .orElseThrow();
+      }
+      try (var channel =
+          java.nio.channels.FileChannel.open(largest, java.nio.file.StandardOpenOption.WRITE)) {
+        channel.truncate(channel.size() / 2);
+      }
+      live.refreshQuietly();
+      assertThat(service.search(SearchParameters.parse(java.util.Map.of())).total())
+          .as("still the old generation, whole")
+          .isEqualTo(OLD_REVIEWS);
+      assertThat(service.search(query("oldword")).total()).isEqualTo(OLD_REVIEWS);
+      assertThat(service.stats().generation()).isNotEqualTo(generation.getFileName().toString());
+    }
+  }
+
   private long servedReviews() throws IOException {
     try (LiveIndex live = TestIndexes.open(index)) {
       var service = TestIndexes.service(live);

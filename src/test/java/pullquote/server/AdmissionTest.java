@@ -77,7 +77,11 @@ class AdmissionTest {
       HeldSearch held = new HeldSearch(TestIndexes.service(live));
       try (ApiServer server =
           new ApiServer(
-                  held, Json.newMapper(), null, new Admission.Limits(1, Duration.ofMillis(50)))
+                  held,
+                  Json.newMapper(),
+                  null,
+                  List.of(),
+                  new Admission.Limits(1, Duration.ofMillis(50)))
               .start("127.0.0.1", 0)) {
         URI search = URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=pusher");
         CompletableFuture<HttpResponse<String>> first =

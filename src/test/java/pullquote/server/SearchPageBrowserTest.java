@@ -253,6 +253,68 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void markupInEveryFieldThePageShowsIsTextAndRunsNothing() throws Exception {
+    // Its own index, so the other tests' counts stay as pinned.
+    String critic = "Zed <img src=y onerror=\\\"window.pwned=5\\\">";
+    String work = "Menace <svg onload=\\\"window.pwned=4\\\">";
+    String publication = "<iframe src=\\\"javascript:window.pwned=6\\\"></iframe>Gazette";
+    Path hostile =
+        Files.writeString(
+            dir.resolve("hostile.jsonl"),
+            String.format(
+                "{\"id\": \"h1\", \"critic\": \"%s\", \"work\": \"%s\", \"publication\": \"%s\","
+                    + " \"score_raw\": \"4/5<script>window.pwned=7</script>\", \"text\":"
+                    + " \"hostilemarker <b onmouseover=window.pwned=8>bold</b> claim\"}%n"
+                    + "{\"id\": \"h2\", \"critic\": \"%s\", \"work\": \"%s\", \"text\":"
+                    + " \"hostilemarker a dull and tedious slog <script>window.pwned=9</script>\"}%n",
+                critic, work, publication, critic, work));
+    Path index = dir.resolve("hostile-index");
+    TestIndexes.build(index, hostile);
+    try (LiveIndex hostileLive = TestIndexes.open(index);
+        ApiServer hostileServer =
+            new ApiServer(TestIndexes.service(hostileLive), Json.newMapper(), Path.of("web"))
+                .start("127.0.0.1", 0)) {
+      String base = "http://127.0.0.1:" + hostileServer.port();
+      browser.get(base + "/?q=hostilemarker");
+      waitForCards(2);
+      String shownCritic = critic.replace("\\", "");
+      String shownWork = work.replace("\\", "");
+      WebElement first = cards().get(0);
+      assertThat(first.findElement(By.cssSelector(".critic")).getText()).isEqualTo(shownCritic);
+      assertThat(first.findElement(By.cssSelector(".work")).getText()).isEqualTo(shownWork);
+      assertThat(browser.findElement(By.cssSelector("#results")).getText())
+          .contains(publication.replace("\\", ""))
+          .contains("4/5<script>window.pwned=7</script>")
+          .contains("<b onmouseover=window.pwned=8>");
+      // Filters made from those names become chips, and the critic box suggests the name.
+      first.findElement(By.cssSelector(".critic")).click();
+      wait.until(d -> d.findElements(By.cssSelector("#chips .chip")).size() == 1);
+      waitForCards(2);
+      cards().get(0).findElement(By.cssSelector(".work")).click();
+      wait.until(d -> d.findElements(By.cssSelector("#chips .chip")).size() == 2);
+      assertThat(browser.findElement(By.id("chips")).getText())
+          .contains(shownCritic)
+          .contains(shownWork);
+      browser.findElement(By.id("critic-input")).sendKeys("zed");
+      wait.until(
+          ExpectedConditions.visibilityOfElementLocated(
+              By.cssSelector("#critic-options [role=option]")));
+      assertThat(browser.findElement(By.id("critic-options")).getText()).contains(shownCritic);
+      for (WebElement badge : browser.findElements(By.cssSelector("#results .badge"))) {
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(badge).perform();
+      }
+      assertThat(
+              browser.findElements(
+                  By.cssSelector(
+                      "#results script, #results img, #results svg, #results iframe, #results b,"
+                          + " #chips img, #chips svg, #critic-options img")))
+          .isEmpty();
+      assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined"))
+          .isEqualTo(true);
+    }
+  }
+
+  @Test
   void anApiErrorShowsAReadableMessage() {
     open("/?q=cliche&from=yesterday");
     WebElement alert =

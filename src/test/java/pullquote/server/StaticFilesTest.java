@@ -66,4 +66,39 @@ class StaticFilesTest {
       assertThat(api.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
   }
+
+  @Test
+  void corsHeadersGoOnlyToTheOriginsAllowedByOption() throws Exception {
+    TestIndexes.build(dir.resolve("index"), TestIndexes.SEED);
+    try (LiveIndex live = TestIndexes.open(dir.resolve("index"));
+        ApiServer server =
+            new ApiServer(
+                    TestIndexes.service(live),
+                    Json.newMapper(),
+                    null,
+                    java.util.List.of("https://films.example", "http://localhost:3000"))
+                .start("127.0.0.1", 0)) {
+      assertThat(allowedOrigin(server.port(), "https://films.example"))
+          .contains("https://films.example");
+      assertThat(allowedOrigin(server.port(), "http://localhost:3000"))
+          .contains("http://localhost:3000");
+      assertThat(allowedOrigin(server.port(), "https://evil.example")).isEmpty();
+    }
+  }
+
+  private static java.util.Optional<String> allowedOrigin(int port, String origin)
+      throws Exception {
+    HttpResponse<String> api =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/search?q=pusher"))
+                    .header("Origin", origin)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+    return api.headers().firstValue("Access-Control-Allow-Origin");
+  }
 }

@@ -1,0 +1,33 @@
+package pullquote.cli;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import pullquote.index.LiveIndex;
+
+/**
+ * Looks for a newly published generation every second, so a server picks up a rebuild by {@code
+ * pullquote index} without a restart.
+ */
+final class IndexPoller implements AutoCloseable {
+
+  private static final long POLL_MILLIS = 1000;
+
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "index-poller");
+            t.setDaemon(true);
+            return t;
+          });
+
+  IndexPoller(LiveIndex live) {
+    executor.scheduleWithFixedDelay(
+        live::refreshQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
