@@ -21,15 +21,24 @@ public final class Soak {
   /**
    * @param clients concurrent closed-loop HTTP clients
    * @param warmupSeconds load before the "before" memory reading, unmeasured
-   * @param seconds the measured run; the rebuild starts a third of the way through, so the swapped
-   *     index serves under load for a while too
+   * @param seconds the measured run
+   * @param rebuildAtSecond when in the measured run the rebuild starts; early enough that the
+   *     swapped index serves under load for a while too
    */
   public record Options(
-      int clients, double warmupSeconds, double seconds, int perClass, long seed) {
+      int clients,
+      double warmupSeconds,
+      double seconds,
+      double rebuildAtSecond,
+      int perClass,
+      long seed) {
     public Options {
       if (clients < 1 || warmupSeconds < 0 || seconds <= 0 || perClass < 1) {
         throw new IllegalArgumentException(
             "clients, seconds and per-class must be positive; warm-up must not be negative");
+      }
+      if (rebuildAtSecond < 0 || rebuildAtSecond >= seconds) {
+        throw new IllegalArgumentException("the rebuild must start within the measured run");
       }
     }
   }
@@ -95,7 +104,8 @@ public final class Soak {
     Thread rebuilder =
         Thread.ofPlatform()
             .name("soak-rebuild")
-            .start(() -> done[0] = rebuild(rebuild, options.seconds() / 3, start, servedBefore));
+            .start(
+                () -> done[0] = rebuild(rebuild, options.rebuildAtSecond(), start, servedBefore));
     HttpLoad.Outcome outcome =
         load.run(options.clients(), 0, options.seconds(), i -> pick(targets, i));
     rebuilder.join();
@@ -138,9 +148,10 @@ public final class Soak {
       return new Rebuild("failed: " + e.getMessage(), 0, 0, servedBefore, servedBefore);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    // The server looks for a new generation every second; give it two to switch.
+    // The server looks for a new generation every second and warms it before serving it, which
+    // at 1M reviews under load takes seconds; a minute is plenty.
     String servedAfter = servedBefore;
-    for (int i = 0; i < 40 && servedAfter.equals(servedBefore); i++) {
+    for (int i = 0; i < 1200 && servedAfter.equals(servedBefore); i++) {
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {

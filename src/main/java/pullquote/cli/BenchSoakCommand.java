@@ -22,15 +22,16 @@ import pullquote.ingest.Json;
 import pullquote.search.LuceneReviewSearchService;
 import pullquote.server.ApiServer;
 
-/** {@code pullquote bench soak}: a long mixed load with the index rebuilt half-way through. */
+/** {@code pullquote bench soak}: a long mixed load with the index rebuilt and swapped during it. */
 @Command(
     name = "soak",
     mixinStandardHelpOptions = true,
     description = {
       "Index the corpus (in a separate process), serve it, drive mixed searches from many",
-      "concurrent clients for a fixed time, rebuild the index from the same corpus a third of the way",
-      "(again in a separate process, as an operator would) so the server swaps generations under",
-      "load, and report requests, statuses, latency, and heap and RSS before and after."
+      "concurrent clients for a fixed time, rebuild the index from the same corpus part-way through",
+      "(--rebuild-at; again in a separate process, as an operator would) so the server swaps",
+      "generations under load, and report requests, statuses, latency, and heap and RSS before and",
+      "after. Exits 1 if any request failed or no new generation was swapped in."
     })
 final class BenchSoakCommand implements Callable<Integer> {
 
@@ -62,6 +63,12 @@ final class BenchSoakCommand implements Callable<Integer> {
   double warmup = 20;
 
   @Option(
+      names = "--rebuild-at",
+      paramLabel = "S",
+      description = "Second of the measured run the rebuild starts at (default: a third of it).")
+  Double rebuildAt;
+
+  @Option(
       names = "--per-class",
       paramLabel = "N",
       description = "Queries per class in the mix (default: ${DEFAULT-VALUE}).")
@@ -72,9 +79,25 @@ final class BenchSoakCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try {
+      return soak();
+    } catch (IOException | RuntimeException e) {
+      System.err.println("pullquote bench soak: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int soak() throws IOException, InterruptedException {
     Soak.Options options;
     try {
-      options = new Soak.Options(clients, warmup, seconds, perClass, 20261122L);
+      options =
+          new Soak.Options(
+              clients,
+              warmup,
+              seconds,
+              rebuildAt != null ? rebuildAt : seconds / 3,
+              perClass,
+              20261122L);
     } catch (IllegalArgumentException e) {
       System.err.println("pullquote bench soak: " + e.getMessage());
       return 2;
@@ -98,7 +121,7 @@ final class BenchSoakCommand implements Callable<Integer> {
         URI base = URI.create("http://127.0.0.1:" + server.port() + "/");
         System.out.printf(
             "soaking: %d clients, %.0f s warm-up, %.0f s measured, rebuild at %.0f s%n",
-            clients, warmup, seconds, seconds / 3);
+            clients, warmup, seconds, options.rebuildAtSecond());
         List<BenchQuery> mix =
             live.withSnapshot(snapshot -> draw(snapshot.searcher().getIndexReader(), options));
         Soak.Result result =
@@ -111,7 +134,14 @@ final class BenchSoakCommand implements Callable<Integer> {
           json.writerWithDefaultPrettyPrinter().writeValue(jsonOut.toFile(), result);
           System.out.println("wrote " + jsonOut);
         }
-        return result.failed() == 0 ? 0 : 1;
+        System.out.println("scratch directory (kept): " + dir);
+        boolean swapped =
+            result.rebuild().outcome().startsWith("exit 0")
+                && !result.rebuild().servedAfter().equals(result.rebuild().servedBefore());
+        if (!swapped) {
+          System.err.println("pullquote bench soak: the rebuild did not swap in a new generation");
+        }
+        return result.failed() == 0 && swapped ? 0 : 1;
       }
     }
   }
@@ -149,9 +179,12 @@ final class BenchSoakCommand implements Callable<Integer> {
     corpus.forEach(p -> command.add(p.toString()));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(2, TimeUnit.HOURS)) {
-      process.destroyForcibly();
-      return "did not finish in 2 hours; see " + log;
+    try {
+      if (!process.waitFor(2, TimeUnit.HOURS)) {
+        return "did not finish in 2 hours; see " + log;
+      }
+    } finally {
+      process.destroyForcibly(); // gone already, unless it hung or this thread was interrupted
     }
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);

@@ -26,8 +26,14 @@ final class IndexPoller implements AutoCloseable {
         live::refreshQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
+  /** Stops polling and waits for a refresh under way, so none opens a reader after the close. */
   @Override
   public void close() {
     executor.shutdownNow();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -31,7 +31,7 @@ final class ModelOption {
       String reason =
           e instanceof java.nio.file.NoSuchFileException
               ? "no such file"
-              : String.valueOf(e.getMessage());
+              : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       throw new CommandLine.ParameterException(
           commandLine, "cannot read the sentiment model " + model + ": " + reason);
     }

@@ -63,6 +63,8 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("pullquote serve: --web " + web + " is not a directory");
       return 2;
     }
+    // Browsers send the origin in lower case; a name given in capitals would never match.
+    corsOrigins = corsOrigins.stream().map(o -> o.toLowerCase(java.util.Locale.ROOT)).toList();
     for (String origin : corsOrigins) {
       if (!ORIGIN.matcher(origin).matches()) {
         System.err.println(

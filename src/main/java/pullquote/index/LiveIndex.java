@@ -25,6 +25,10 @@ public final class LiveIndex implements Closeable {
 
   private final java.util.function.Consumer<IndexSnapshot> warmer;
 
+  /** The published generation that last failed to open, so the poller warns about it once. */
+  private final java.util.concurrent.atomic.AtomicReference<String> lastFailure =
+      new java.util.concurrent.atomic.AtomicReference<>("");
+
   public LiveIndex(IndexLayout layout, ObjectMapper json) {
     this(layout, json, snapshot -> {});
   }
@@ -72,15 +76,33 @@ public final class LiveIndex implements Closeable {
     return true;
   }
 
-  /** Like {@link #refresh} for a background poller: a failure is logged, not thrown. */
+  /**
+   * Like {@link #refresh} for a background poller: a failure is logged, not thrown, and logged once
+   * per published generation rather than at every poll.
+   */
   public void refreshQuietly() {
     try {
       if (refresh()) {
         LOG.info(() -> "now serving " + current.get().generation());
       }
     } catch (IOException | RuntimeException e) {
-      LOG.log(
-          Level.WARNING, "could not open the new index generation; still serving the old one", e);
+      String published = publishedName();
+      if (!published.equals(lastFailure.getAndSet(published))) {
+        LOG.log(
+            Level.WARNING,
+            "could not open the new index generation "
+                + published
+                + "; still serving the old one until another is published",
+            e);
+      }
+    }
+  }
+
+  private String publishedName() {
+    try {
+      return layout.current().map(p -> p.getFileName().toString()).orElse("(none)");
+    } catch (IOException | RuntimeException e) {
+      return "(unreadable " + IndexLayout.CURRENT + ")";
     }
   }
 

@@ -20,6 +20,9 @@ final class BoundedLineReader {
   private int end;
   private long consumed;
 
+  /** The last line ended with {@code \r}: a {@code \n} right after it belongs to that break. */
+  private boolean afterReturn;
+
   BoundedLineReader(Reader in, int maxChars) {
     this.in = in;
     this.maxChars = maxChars;
@@ -30,25 +33,32 @@ final class BoundedLineReader {
     return consumed;
   }
 
-  /** The next line without its line break, {@link #TOO_LONG}, or null at the end of the input. */
+  /**
+   * The next line without its line break ({@code \n}, {@code \r\n} or a lone {@code \r}, as {@link
+   * java.io.BufferedReader#readLine} splits), {@link #TOO_LONG}, or null at the end.
+   */
   String next() throws IOException {
     StringBuilder line = new StringBuilder();
     boolean tooLong = false;
     boolean any = false;
     while (true) {
-      if (pos == end) {
-        end = Math.max(0, in.read(buffer, 0, buffer.length));
-        pos = 0;
-        if (end == 0) {
-          if (!any) {
-            return null;
-          }
-          break;
+      if (pos == end && !fill()) {
+        if (!any) {
+          return null;
+        }
+        break;
+      }
+      if (afterReturn) {
+        afterReturn = false;
+        if (buffer[pos] == '\n') {
+          pos++;
+          consumed++;
+          continue;
         }
       }
       any = true;
       int start = pos;
-      while (pos < end && buffer[pos] != '\n') {
+      while (pos < end && buffer[pos] != '\n' && buffer[pos] != '\r') {
         pos++;
       }
       int length = pos - start;
@@ -60,15 +70,18 @@ final class BoundedLineReader {
         line.append(buffer, start, length);
       }
       if (pos < end) {
+        afterReturn = buffer[pos] == '\r';
         pos++;
         consumed++;
         break;
       }
     }
-    if (tooLong) {
-      return TOO_LONG;
-    }
-    int n = line.length();
-    return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
+    return tooLong ? TOO_LONG : line.toString();
+  }
+
+  private boolean fill() throws IOException {
+    end = Math.max(0, in.read(buffer, 0, buffer.length));
+    pos = 0;
+    return end > 0;
   }
 }

@@ -96,7 +96,11 @@ class AdversarialInputFilesTest {
             index.toString(),
             "--quiet",
             in.toString());
-    assertThat(indexer.waitFor(170, TimeUnit.SECONDS)).isTrue();
+    try {
+      assertThat(indexer.waitFor(150, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      indexer.destroyForcibly();
+    }
     String log = Files.readString(dir.resolve("index.log"));
     assertThat(indexer.exitValue()).as(log).isZero();
     assertThat(log).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");

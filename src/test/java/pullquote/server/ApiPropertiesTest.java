@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -122,8 +123,7 @@ class ApiPropertiesTest {
   @Property(tries = 1500)
   void anySearchParametersGetJsonAndNever5xx(@ForAll("requests") String pathAndQuery)
       throws Exception {
-    HttpResponse<String> response = send(pathAndQuery);
-    assertWellFormed(pathAndQuery, response);
+    assertWellFormed(pathAndQuery, send(pathAndQuery));
   }
 
   @Property(tries = 800)
@@ -132,30 +132,72 @@ class ApiPropertiesTest {
     assertWellFormed(path, send(path));
   }
 
-  private static void assertWellFormed(String request, HttpResponse<String> response)
-      throws Exception {
-    assertThat(response.statusCode()).as(request).isLessThan(500);
-    assertThat(response.headers().firstValue("content-type").orElse(""))
-        .as(request)
-        .startsWith("application/json");
-    JsonNode body = json.readTree(response.body());
+  /** What came back: status, content type, body. */
+  private record Answer(int status, String contentType, String body) {}
+
+  private static void assertWellFormed(String request, Answer answer) throws Exception {
+    assertThat(answer.status()).as(request).isLessThan(500);
+    assertThat(answer.contentType()).as(request).startsWith("application/json");
+    JsonNode body = json.readTree(answer.body());
     assertThat(body).as(request).isNotNull();
-    if (response.statusCode() >= 400) {
+    if (answer.status() >= 400) {
       byStatus400.incrementAndGet();
       JsonNode error = body.get("error");
       assertThat(error).as(request).isNotNull();
       assertThat(error.get("code").asText()).as(request).matches("[a-z_]+");
       assertThat(error.get("message").asText()).as(request).isNotBlank();
-      assertThat(response.body()).as(request).doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(answer.body()).as(request).doesNotContain("Exception").doesNotContain("\tat ");
     }
   }
 
-  private static HttpResponse<String> send(String pathAndQuery) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
-            .GET()
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  /**
+   * Sends with Java's client, or as raw bytes when the target is no valid URI (a stray {@code %}):
+   * the client refuses those, and reaching the server with them is the point.
+   */
+  private static Answer send(String pathAndQuery) throws Exception {
+    URI uri;
+    try {
+      uri = URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    } catch (IllegalArgumentException e) {
+      return sendRaw(pathAndQuery);
+    }
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri).GET().timeout(java.time.Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Answer(
+        response.statusCode(),
+        response.headers().firstValue("content-type").orElse(""),
+        response.body());
+  }
+
+  /** HTTP/1.0, so the answer is never chunked and ends when the server closes. */
+  private static Answer sendRaw(String pathAndQuery) throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(30_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + pathAndQuery + " HTTP/1.0\r\nHost: localhost\r\n\r\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int split = raw.indexOf("\r\n\r\n");
+      String head = raw.substring(0, split);
+      String type =
+          head.lines()
+              .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+              .map(l -> l.substring("content-type:".length()).strip())
+              .findFirst()
+              .orElse("");
+      return new Answer(Integer.parseInt(head.split(" ")[1]), type, raw.substring(split + 4));
+    }
+  }
+
+  @Example
+  void aStrayPercentSignReachesTheServerAndGetsAJsonError() throws Exception {
+    Answer answer = send("/api/search?q=100%zz");
+    assertWellFormed("stray %", answer);
+    assertThat(answer.status()).isEqualTo(400);
   }
 
   @Provide
