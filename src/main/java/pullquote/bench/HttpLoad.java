@@ -25,14 +25,38 @@ final class HttpLoad {
   static final int NO_ANSWER = 0;
 
   /**
-   * The latencies of one run, per label, the wall time they were measured over, and how many
-   * measured requests ended in each HTTP status ({@link #NO_ANSWER} for none).
+   * The latencies of one run's measured requests, per label, the wall time they were measured over,
+   * and how many requests, warm-up included, ended in each HTTP status ({@link #NO_ANSWER} for
+   * none).
    */
   record Outcome(
       java.util.Map<String, Latencies> byLabel,
       double seconds,
-      long failures,
-      java.util.Map<Integer, Long> statuses) {}
+      java.util.Map<Integer, Long> statuses) {
+    Outcome {
+      byLabel = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byLabel));
+      statuses = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(statuses));
+    }
+
+    /** Every measured request's latency, whatever its label. */
+    LatencySummary overall() {
+      Latencies all = new Latencies();
+      byLabel.values().forEach(all::addAll);
+      return all.summary(seconds);
+    }
+
+    /** Requests answered with anything but a 200, or not answered. */
+    long failures() {
+      return statuses.entrySet().stream()
+          .filter(e -> e.getKey() != 200)
+          .mapToLong(java.util.Map.Entry::getValue)
+          .sum();
+    }
+
+    long requests() {
+      return statuses.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
 
   /** A request and the label its latency is reported under. */
   record Target(String label, URI uri) {}
@@ -57,15 +81,13 @@ final class HttpLoad {
       thread.join();
     }
     java.util.Map<String, Latencies> merged = new java.util.TreeMap<>();
-    long failures = 0;
     java.util.Map<Integer, Long> statuses = new java.util.TreeMap<>();
     for (Worker worker : workers) {
       worker.byLabel.forEach(
           (label, l) -> merged.computeIfAbsent(label, k -> new Latencies()).addAll(l));
-      failures += worker.failures;
       worker.statuses.forEach((status, n) -> statuses.merge(status, n, Long::sum));
     }
-    return new Outcome(merged, seconds, failures, statuses);
+    return new Outcome(merged, seconds, statuses);
   }
 
   private final class Worker implements Runnable {
@@ -75,7 +97,6 @@ final class HttpLoad {
     private final IntFunction<Target> targets;
     private final java.util.Map<String, Latencies> byLabel = new java.util.HashMap<>();
     private final java.util.Map<Integer, Long> statuses = new java.util.HashMap<>();
-    private long failures;
 
     Worker(int offset, long warmupEnd, long end, IntFunction<Target> targets) {
       this.offset = offset;
@@ -106,12 +127,8 @@ final class HttpLoad {
           return;
         }
         long elapsed = System.nanoTime() - start;
-        if (start >= warmupEnd) {
-          statuses.merge(status, 1L, Long::sum);
-        }
-        if (status != 200) {
-          failures++;
-        } else if (start >= warmupEnd) {
+        statuses.merge(status, 1L, Long::sum);
+        if (status == 200 && start >= warmupEnd) {
           byLabel.computeIfAbsent(target.label(), k -> new Latencies()).add(elapsed);
         }
       }

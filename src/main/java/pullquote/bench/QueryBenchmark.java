@@ -90,12 +90,7 @@ public final class QueryBenchmark {
       }
     }
     // Classes interleaved, so every class is sampled even when a slow run sends few requests.
-    List<BenchQuery> interleaved = new ArrayList<>();
-    for (int i = 0; i < options.perClass(); i++) {
-      for (int kind = 0; kind < QueryClass.values().length; kind++) {
-        interleaved.add(mix.get(kind * options.perClass() + i));
-      }
-    }
+    List<BenchQuery> interleaved = QueryMix.interleaved(mix, options.perClass());
     HttpLoad load = new HttpLoad();
     HttpLoad.Outcome search =
         load.run(
@@ -120,8 +115,8 @@ public final class QueryBenchmark {
         snapshot.sizeBytes(),
         options,
         figures(ours, rawLucene, search),
-        all(search),
-        all(constant),
+        search.overall(),
+        constant.overall(),
         search.failures() + constant.failures());
   }
 
@@ -145,12 +140,6 @@ public final class QueryBenchmark {
       }
     }
     return figures;
-  }
-
-  private static LatencySummary all(HttpLoad.Outcome outcome) {
-    Latencies all = new Latencies();
-    outcome.byLabel().values().forEach(all::addAll);
-    return all.summary(outcome.seconds());
   }
 
   private record Step(BenchQuery query, boolean page) {}

@@ -53,6 +53,20 @@ public final class QueryMix {
     return mix.values().stream().flatMap(List::stream).toList();
   }
 
+  /**
+   * A drawn mix reordered one query of each class in turn, so a run that gets through only part of
+   * it still samples every class.
+   */
+  static List<BenchQuery> interleaved(List<BenchQuery> mix, int perClass) {
+    List<BenchQuery> out = new ArrayList<>(mix.size());
+    for (int i = 0; i < perClass; i++) {
+      for (int kind = 0; kind < QueryClass.values().length; kind++) {
+        out.add(mix.get(kind * perClass + i));
+      }
+    }
+    return out;
+  }
+
   private static List<BenchQuery> drawClass(
       QueryClass kind, int perClass, Analyzer analyzer, Source source, Random random)
       throws IOException {

@@ -110,17 +110,14 @@ public final class Soak {
         load.run(options.clients(), 0, options.seconds(), i -> pick(targets, i));
     rebuilder.join();
     Memory after = memory();
-    Latencies all = new Latencies();
-    outcome.byLabel().values().forEach(all::addAll);
-    long requests = outcome.statuses().values().stream().mapToLong(Long::longValue).sum();
     return new Result(
         Machine.describe(),
         service.stats().reviews(),
         options,
-        requests,
+        outcome.requests(),
         outcome.statuses(),
         outcome.failures(),
-        all.summary(outcome.seconds()),
+        outcome.overall(),
         done[0],
         before,
         after,
@@ -165,17 +162,17 @@ public final class Soak {
 
   /** The page's searches (facets and highlights) and plain ones, every class interleaved. */
   private List<HttpLoad.Target> targets(Options options) {
+    List<BenchQuery> interleaved = QueryMix.interleaved(mix, options.perClass());
     List<HttpLoad.Target> targets = new ArrayList<>();
-    int classes = QueryClass.values().length;
-    for (int i = 0; i < options.perClass(); i++) {
-      for (int kind = 0; kind < classes; kind++) {
-        BenchQuery q = mix.get(kind * options.perClass() + i);
-        boolean page = (i + kind) % 2 == 0;
-        targets.add(
-            new HttpLoad.Target(
-                QueryBenchmark.label(q.kind(), page),
-                server.resolve("/api/search?" + q.queryString(page))));
-      }
+    for (int i = 0; i < interleaved.size(); i++) {
+      BenchQuery q = interleaved.get(i);
+      // Half as the page asks (facets and highlights), flipping each round so every class gets
+      // both.
+      boolean page = (i % QueryClass.values().length + i / QueryClass.values().length) % 2 == 0;
+      targets.add(
+          new HttpLoad.Target(
+              QueryBenchmark.label(q.kind(), page),
+              server.resolve("/api/search?" + q.queryString(page))));
     }
     return targets;
   }

@@ -125,10 +125,8 @@ final class BenchSoakCommand implements Callable<Integer> {
         List<BenchQuery> mix =
             live.withSnapshot(snapshot -> draw(snapshot.searcher().getIndexReader(), options));
         Soak.Result result =
-            run(
-                new Soak(service, mix, base),
-                options,
-                () -> indexInChildProcess(index, dir.resolve("index-2.log")));
+            new Soak(service, mix, base)
+                .run(options, () -> indexInChildProcess(index, dir.resolve("index-2.log")));
         print(result);
         if (jsonOut != null) {
           json.writerWithDefaultPrettyPrinter().writeValue(jsonOut.toFile(), result);
@@ -143,17 +141,6 @@ final class BenchSoakCommand implements Callable<Integer> {
         }
         return result.failed() == 0 && swapped ? 0 : 1;
       }
-    }
-  }
-
-  private static Soak.Result run(Soak soak, Soak.Options options, Callable<String> rebuild) {
-    try {
-      return soak.run(options, rebuild);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

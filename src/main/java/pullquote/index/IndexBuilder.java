@@ -26,7 +26,7 @@ public final class IndexBuilder {
   private static final double RAM_BUFFER_MB = 256;
 
   /** By default, documents are built and added on up to two threads while one reads the input. */
-  public static final int DEFAULT_WRITER_THREADS =
+  static final int DEFAULT_WRITER_THREADS =
       Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
   private final Ingestor ingestor;

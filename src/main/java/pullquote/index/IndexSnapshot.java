@@ -123,16 +123,9 @@ public final class IndexSnapshot {
    */
   @SuppressWarnings("unchecked")
   public <T> T derived(Class<T> type, Function<IndexSnapshot, T> compute) {
-    // Not computeIfAbsent: one value may be derived from another (the stats from the critic
-    // directory), and a nested computeIfAbsent on the same map can fail with "Recursive update".
-    // Two threads may both compute a missing value; the first one stored is kept.
-    Object value = derived.get(type);
-    if (value == null) {
-      T computed = compute.apply(this);
-      Object prior = derived.putIfAbsent(type, computed);
-      value = prior != null ? prior : computed;
-    }
-    return (T) value;
+    // compute must not derive another value itself: a nested computeIfAbsent on the same map can
+    // fail with "Recursive update". A caller that needs one value for another fetches it first.
+    return (T) derived.computeIfAbsent(type, t -> compute.apply(this));
   }
 
   boolean tryIncRef() {

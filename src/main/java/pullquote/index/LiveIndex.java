@@ -25,9 +25,11 @@ public final class LiveIndex implements Closeable {
 
   private final java.util.function.Consumer<IndexSnapshot> warmer;
 
-  /** The published generation that last failed to open, so the poller warns about it once. */
-  private final java.util.concurrent.atomic.AtomicReference<String> lastFailure =
-      new java.util.concurrent.atomic.AtomicReference<>("");
+  /**
+   * The published generation that last failed to open: not tried again every poll (opening and
+   * warming cost up to seconds), only once another is published.
+   */
+  private String failed;
 
   public LiveIndex(IndexLayout layout, ObjectMapper json) {
     this(layout, json, snapshot -> {});
@@ -56,16 +58,25 @@ public final class LiveIndex implements Closeable {
    */
   public synchronized boolean refresh() throws IOException {
     Optional<Path> published = layout.current();
-    IndexSnapshot served = current.get();
-    if (published.isEmpty()
-        || (served != null
-            && served.identity().equals(IndexSnapshot.identityOf(published.get(), json)))) {
+    if (published.isEmpty()) {
       return false;
     }
-    IndexSnapshot opened = IndexSnapshot.open(published.get(), json);
+    IndexSnapshot served = current.get();
+    String identity = IndexSnapshot.identityOf(published.get(), json);
+    if ((served != null && served.identity().equals(identity)) || identity.equals(failed)) {
+      return false;
+    }
+    IndexSnapshot opened;
+    try {
+      opened = IndexSnapshot.open(published.get(), json);
+    } catch (IOException | RuntimeException e) {
+      failed = identity;
+      throw e;
+    }
     try {
       warmer.accept(opened);
     } catch (RuntimeException e) {
+      failed = identity;
       opened.decRef();
       throw e;
     }
@@ -76,33 +87,18 @@ public final class LiveIndex implements Closeable {
     return true;
   }
 
-  /**
-   * Like {@link #refresh} for a background poller: a failure is logged, not thrown, and logged once
-   * per published generation rather than at every poll.
-   */
+  /** Like {@link #refresh} for a background poller: a failure is logged, not thrown. */
   public void refreshQuietly() {
     try {
       if (refresh()) {
         LOG.info(() -> "now serving " + current.get().generation());
       }
     } catch (IOException | RuntimeException e) {
-      String published = publishedName();
-      if (!published.equals(lastFailure.getAndSet(published))) {
-        LOG.log(
-            Level.WARNING,
-            "could not open the new index generation "
-                + published
-                + "; still serving the old one until another is published",
-            e);
-      }
-    }
-  }
-
-  private String publishedName() {
-    try {
-      return layout.current().map(p -> p.getFileName().toString()).orElse("(none)");
-    } catch (IOException | RuntimeException e) {
-      return "(unreadable " + IndexLayout.CURRENT + ")";
+      LOG.log(
+          Level.WARNING,
+          "could not open the new index generation; still serving the old one until another is"
+              + " published",
+          e);
     }
   }
 

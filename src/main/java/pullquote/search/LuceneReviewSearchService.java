@@ -85,10 +85,10 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
                     // one hit past the page tells whether a next page exists
                     sort, offset + request.size() + 1, after, Integer.MAX_VALUE);
             FacetCache cache =
-                built.filtersOnly()
+                request.facets() && built.filtersOnly()
                     ? snapshot.derived(FacetCache.class, s -> new FacetCache())
                     : null;
-            FacetCounts facets = request.facets() && cache != null ? cache.get(built) : null;
+            FacetCounts facets = cache != null ? cache.get(built) : null;
             TopFieldDocs top;
             if (request.facets() && facets == null) {
               Object[] results =
@@ -245,9 +245,8 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     return index.withSnapshot(
         snapshot -> {
           try {
-            // A searcher of its own: the time-out and its flag belong to this request alone.
-            IndexSearcher searcher = new IndexSearcher(snapshot.searcher().getIndexReader());
-            searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
+            // One term on a unique id: no time budget needed.
+            IndexSearcher searcher = snapshot.searcher();
             TopDocs top = searcher.search(new TermQuery(new Term(ReviewFields.ID, id)), 1);
             if (top.scoreDocs.length == 0) {
               return Optional.empty();
@@ -281,16 +280,19 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
   @Override
   public IndexStats stats() {
     // A generation never changes, so its figures are counted once, when first asked for.
-    return index.withSnapshot(snapshot -> snapshot.derived(IndexStats.class, this::count));
+    return index.withSnapshot(
+        snapshot -> {
+          CriticDirectory critics = criticDirectory(snapshot);
+          return snapshot.derived(IndexStats.class, s -> count(s, critics));
+        });
   }
 
-  private IndexStats count(IndexSnapshot snapshot) {
+  private IndexStats count(IndexSnapshot snapshot, CriticDirectory critics) {
     try {
       FacetsCollector all =
           snapshot.searcher().search(MatchAllDocsQuery.INSTANCE, new FacetsCollectorManager());
       SortedSetDocValuesFacetCounts counts =
           new SortedSetDocValuesFacetCounts(snapshot.facetState(), all);
-      CriticDirectory critics = criticDirectory(snapshot);
       FacetResult works = children(counts, ReviewFields.WORK, 1);
       return new IndexStats(
           snapshot.reviewCount(),

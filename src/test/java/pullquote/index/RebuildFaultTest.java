@@ -206,6 +206,9 @@ class RebuildFaultTest {
         channel.truncate(channel.size() / 2);
       }
       live.refreshQuietly();
+      assertThat(live.refresh())
+          .as("the broken generation is not opened again at every poll")
+          .isFalse();
       assertThat(service.search(SearchParameters.parse(java.util.Map.of())).total())
           .as("still the old generation, whole")
           .isEqualTo(OLD_REVIEWS);
@@ -239,16 +242,11 @@ class RebuildFaultTest {
   }
 
   /** The generation directory a build is writing, if any: one newer than the served one. */
-  private java.util.Optional<Path> newGeneration() {
-    try (Stream<Path> files = Files.list(index)) {
-      Path current = new IndexLayout(index).current().orElse(null);
-      return files
-          .filter(p -> p.getFileName().toString().startsWith("gen-"))
-          .filter(p -> current == null || p.getFileName().compareTo(current.getFileName()) > 0)
-          .findFirst();
-    } catch (IOException e) {
-      return java.util.Optional.empty();
-    }
+  private java.util.Optional<Path> newGeneration() throws IOException {
+    Path current = new IndexLayout(index).current().orElseThrow();
+    return generations().stream()
+        .filter(p -> p.getFileName().compareTo(current.getFileName()) > 0)
+        .findFirst();
   }
 
   private static boolean hasFile(Path dir, Predicate<String> name) {

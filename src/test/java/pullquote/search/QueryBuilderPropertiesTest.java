@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -35,6 +36,45 @@ class QueryBuilderPropertiesTest {
     }
     assertThat(built.query()).isNotNull();
     assertThat(terms(built.query())).isLessThanOrEqualTo(QuerySyntax.MAX_TERMS * 8 + 16);
+  }
+
+  /** Short unquoted words, field terms, prefixes and operators: no phrase spans many words. */
+  private static final List<String> OTHERS =
+      List.of("critic:x", "work:x", "go*", "é", "OR", "-", "(", ")", "NOT");
+
+  private static final List<String> PLAIN = List.of("good", "fun", "dull");
+
+  @Property(tries = 200)
+  void wordsPastTheCapAddNoTerms(@ForAll("manyWords") String q) {
+    int perWord =
+        java.util.stream.Stream.concat(PLAIN.stream(), OTHERS.stream())
+            .mapToInt(w -> terms(build(w).query()))
+            .max()
+            .orElseThrow();
+    ReviewQueryBuilder.Built built = build(q);
+    assertThat(built.warnings()).contains("used the first 256 words and phrases; ignored the rest");
+    assertThat(terms(built.query())).isLessThanOrEqualTo(QuerySyntax.MAX_TERMS * perWord);
+  }
+
+  @Provide
+  Arbitrary<String> manyWords() {
+    // 260-300 plain words with up to 100 other atoms between them: over the cap, under 4,000
+    // characters
+    return Combinators.combine(
+            Arbitraries.of(PLAIN).list().ofMinSize(260).ofMaxSize(300),
+            Arbitraries.of(OTHERS).list().ofMaxSize(100))
+        .as(
+            (plain, others) -> {
+              List<String> words = new java.util.ArrayList<>(plain);
+              for (int i = 0; i < others.size(); i++) {
+                words.add((i * 7) % words.size(), others.get(i));
+              }
+              return String.join(" ", words);
+            });
+  }
+
+  private ReviewQueryBuilder.Built build(String q) {
+    return builder.build(SearchParameters.parse(Map.of("q", List.of(q))));
   }
 
   @Property(tries = 2000)
