@@ -72,6 +72,16 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   /** Builds the index and prints the report; the composition root for a build. */
+  /** Indexes the bundled sample data, quietly, with the bundled model. */
+  static int buildSample(Path indexDir) {
+    return build(
+        indexDir,
+        List.of(AppHome.sampleData()),
+        IngestOptions.DEFAULT,
+        true,
+        LinearSentimentModel.bundled());
+  }
+
   static int build(
       Path indexDir,
       List<Path> paths,

@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import pullquote.index.IndexLayout;
 import pullquote.index.LiveIndex;
 import pullquote.index.ReviewAnalyzers;
-import pullquote.ingest.IngestOptions;
 import pullquote.ingest.Json;
 import pullquote.search.LuceneReviewSearchService;
 import pullquote.server.ApiServer;
@@ -88,59 +89,61 @@ final class ServeCommand implements Callable<Integer> {
       }
       System.out.println(
           "No index yet; indexing the bundled sample data in " + AppHome.sampleData() + " first.");
-      int built =
-          IndexCommand.build(
-              dir,
-              List.of(AppHome.sampleData()),
-              IngestOptions.DEFAULT,
-              true,
-              pullquote.sentiment.LinearSentimentModel.bundled());
+      int built = IndexCommand.buildSample(dir);
       if (built != 0) {
         return built;
       }
     }
     var json = Json.newMapper();
     try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm)) {
-      try {
-        live.refresh();
-      } catch (java.io.IOException | RuntimeException e) {
-        // Never serve an index that does not open cleanly: a truncated file would mean wrong
-        // answers. The operator gets the file and the fault, not a stack trace.
-        System.err.printf(
-            "pullquote serve: the index in %s cannot be opened (%s);"
-                + " rebuild it with: pullquote index --index %s PATH...%n",
-            dir, e.getMessage(), dir);
-        return 1;
-      }
-      var poller = new IndexPoller(live);
+      // Opening a large index and setting up the HTTP server each take a good part of a second;
+      // on two cores they overlap. The port is bound only once the index is open.
+      FutureTask<Boolean> opening = new FutureTask<>(live::refresh);
+      Thread.ofPlatform().name("index-open").start(opening);
       var search = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
       try (var server =
           new ApiServer(search, json, web != null ? web : AppHome.web(), corsOrigins)) {
         try {
-          server.start(host, port);
-        } catch (io.javalin.util.JavalinBindException e) {
+          opening.get();
+        } catch (ExecutionException e) {
+          // Never serve an index that does not open cleanly: a truncated file would mean wrong
+          // answers. The operator gets the file and the fault, not a stack trace.
           System.err.printf(
-              "pullquote serve: cannot listen on %s:%d: the port is in use or not allowed;"
-                  + " pick another with --port%n",
-              host, port);
+              "pullquote serve: the index in %s cannot be opened (%s);"
+                  + " rebuild it with: pullquote index --index %s PATH...%n",
+              dir, e.getCause().getMessage(), dir);
           return 1;
         }
-        System.out.printf(
-            "pullquote is serving %s at http://%s:%d/ (Ctrl-C to stop)%n",
-            dir, host, server.port());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(
-                    () -> {
-                      server.close();
-                      stopped.countDown();
-                    }));
-        stopped.await();
-      } finally {
-        poller.close();
+        return listenUntilStopped(server, live, dir);
       }
     }
-    return 0;
+  }
+
+  /** Binds the port, picks up rebuilds, and returns when the process is asked to stop. */
+  private int listenUntilStopped(ApiServer server, LiveIndex live, Path dir)
+      throws InterruptedException {
+    try (var poller = new IndexPoller(live)) {
+      try {
+        server.start(host, port);
+      } catch (io.javalin.util.JavalinBindException e) {
+        System.err.printf(
+            "pullquote serve: cannot listen on %s:%d: the port is in use or not allowed;"
+                + " pick another with --port%n",
+            host, port);
+        return 1;
+      }
+      System.out.printf(
+          "pullquote is serving %s at http://%s:%d/ (Ctrl-C to stop)%n", dir, host, server.port());
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    stopped.countDown();
+                  }));
+      stopped.await();
+      return 0;
+    }
   }
 }

@@ -3,13 +3,16 @@ package pullquote.index;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Every field of the review index and how it is indexed. No other main class spells a field name.
  *
  * <ul>
- *   <li>{@link #ID}: exact term, stored, sorted doc values (the tie-break that keeps paging
- *       stable).
+ *   <li>{@link #ID}: exact term, stored, sorted doc values (the last tie-break that keeps paging
+ *       stable); {@link #ID_ORDER}: numeric doc values of {@link #idOrder}, the tie-break before
+ *       it, because comparing a number per hit is cheap where comparing a string is not.
  *   <li>{@link #TEXT}: English analysis with positions for phrases and offsets for highlighting.
  *   <li>{@link #CRITIC}, {@link #PUBLICATION}, {@link #WORK}: stored display value, sorted doc
  *       values, a facet dimension; {@code *_exact} terms for filters; {@code *_words} analysed for
@@ -22,6 +25,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class ReviewFields {
 
   public static final String ID = "id";
+  public static final String ID_ORDER = "id_order";
   public static final String TEXT = "text";
   public static final String CRITIC = "critic";
   public static final String CRITIC_EXACT = "critic_exact";
@@ -41,6 +45,14 @@ public final class ReviewFields {
   public static final String DATE = "date";
   public static final String SOURCE = "source";
   public static final String POSITION = "position";
+
+  /**
+   * Where a review sorts among reviews that tie on the sort value: a 64-bit hash of its id, the
+   * same in every generation, so a cursor made on one generation continues on the next.
+   */
+  public static long idOrder(String id) {
+    return StringHelper.murmurhash3_x64_128(new BytesRef(id))[0];
+  }
 
   /** Facet dimensions, all in Lucene's default sorted-set facet field. */
   public static final String[] FACET_DIMENSIONS = {

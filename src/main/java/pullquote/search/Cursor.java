@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.util.BytesRef;
+import pullquote.index.ReviewFields;
 
 /**
  * The opaque {@code cursor} that continues a search after a given hit. It holds the hit's sort
@@ -65,12 +66,13 @@ record Cursor(String sort, Object value, String id) {
     }
   }
 
-  /** The position to search after: ties on the sort value are ordered by id. */
+  /** The position to search after: ties on the sort value are ordered by the id's hash, then id. */
   FieldDoc toFieldDoc() {
     Object first = value;
     float score = value instanceof Float f ? f : Float.NaN;
     // Integer.MAX_VALUE: Lucene's last tie-break is the doc number, and the id already breaks ties.
-    return new FieldDoc(Integer.MAX_VALUE, score, new Object[] {first, new BytesRef(id)});
+    return new FieldDoc(
+        Integer.MAX_VALUE, score, new Object[] {first, ReviewFields.idOrder(id), new BytesRef(id)});
   }
 
   private static float finite(float score) {

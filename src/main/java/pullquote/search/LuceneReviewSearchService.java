@@ -174,7 +174,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     }
     FieldDoc last = (FieldDoc) docs[lastOnPage];
     Object value = last.fields[0];
-    String id = ((org.apache.lucene.util.BytesRef) last.fields[1]).utf8ToString();
+    String id = ((org.apache.lucene.util.BytesRef) last.fields[2]).utf8ToString();
     return new Cursor(request.sort().toString(), value, id).encode();
   }
 

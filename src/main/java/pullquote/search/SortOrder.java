@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How hits are ordered: by relevance (best first), by date or by score, each either way. Ties are
- * broken by review id, so paging is stable.
+ * broken by a fixed hash of the review id, then the id, so paging is stable.
  */
 public record SortOrder(Key key, boolean descending) {
 

@@ -95,22 +95,25 @@ class IndexBuilderTest {
   }
 
   @Test
-  void eachNewGenerationIsWarmedBeforeItIsServed() throws Exception {
+  void laterGenerationsAreWarmedBeforeTheyAreServedAndTheFirstBesideItsFirstRequests()
+      throws Exception {
     TestIndexes.build(dir, TestIndexes.SEED);
-    java.util.List<Integer> warmed = new java.util.ArrayList<>();
+    var warmed = new java.util.concurrent.LinkedBlockingQueue<String>();
     try (LiveIndex live =
         new LiveIndex(
             new IndexLayout(dir),
             pullquote.ingest.Json.newMapper(),
-            s -> warmed.add(s.reviewCount()))) {
-      assertThat(warmed).isEmpty();
-      live.refresh();
-      assertThat(warmed).containsExactly(11);
+            s -> warmed.add(s.reviewCount() + " on " + Thread.currentThread().getName()))) {
+      assertThat(live.refresh()).isTrue();
+      // Served at once: nothing older could be served while it warms.
+      assertThat(count(live)).isEqualTo(11);
+      assertThat(warmed.poll(30, java.util.concurrent.TimeUnit.SECONDS))
+          .isEqualTo("11 on index-warm");
       TestIndexes.build(dir, TestIndexes.SEED, TestIndexes.EXTRA);
-      live.refresh();
-      assertThat(warmed).containsExactly(11, 15);
+      assertThat(live.refresh()).isTrue();
+      assertThat(warmed).containsExactly("15 on " + Thread.currentThread().getName());
       assertThat(live.refresh()).isFalse();
-      assertThat(warmed).hasSize(2);
+      assertThat(warmed).hasSize(1);
     }
   }
 

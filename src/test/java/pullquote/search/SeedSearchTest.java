@@ -276,15 +276,38 @@ class SeedSearchTest {
 
   @Test
   void cursorPagesThroughEveryReviewOnce() {
+    assertThat(idsPageByPage(4)).hasSize(11).doesNotHaveDuplicates();
+  }
+
+  /** Every review's id, following the cursor from pages of the given size. */
+  private static List<String> idsPageByPage(int size) {
     List<String> ids = new ArrayList<>();
     String cursor = null;
     do {
       SearchResponse page =
-          search.search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, 4, cursor));
+          search.search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, size, cursor));
       page.hits().forEach(h -> ids.add(h.id()));
       cursor = page.nextCursor();
     } while (cursor != null);
-    assertThat(ids).hasSize(11).doesNotHaveDuplicates();
+    return ids;
+  }
+
+  @Test
+  void tiesFollowTheIdHashAndCursorPagesKeepThatOrder() {
+    List<String> paged = idsPageByPage(3);
+    List<String> onePage =
+        search
+            .search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, 50, null))
+            .hits()
+            .stream()
+            .map(ReviewHit::id)
+            .toList();
+    List<String> byHash = new ArrayList<>(onePage);
+    byHash.sort(
+        java.util.Comparator.comparingLong(pullquote.index.ReviewFields::idOrder)
+            .thenComparing(java.util.Comparator.naturalOrder()));
+    assertThat(onePage).hasSize(11).isEqualTo(byHash);
+    assertThat(paged).isEqualTo(onePage);
   }
 
   @Test
