@@ -12,6 +12,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 
@@ -28,6 +29,7 @@ public final class IndexSnapshot {
   private final SortedSetDocValuesReaderState facetState;
   private final BuildInfo buildInfo;
   private final long sizeBytes;
+  private final boolean hasIdOrder;
   private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   private IndexSnapshot(
@@ -43,6 +45,9 @@ public final class IndexSnapshot {
     this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
     this.buildInfo = buildInfo;
     this.sizeBytes = sizeBytes;
+    this.hasIdOrder =
+        FieldInfos.getMergedFieldInfos(reader).fieldInfo(ReviewFields.ID_ORDER) != null
+            || reader.maxDoc() == 0;
   }
 
   /** Opens a published generation. */
@@ -111,6 +116,11 @@ public final class IndexSnapshot {
 
   public long sizeBytes() {
     return sizeBytes;
+  }
+
+  /** False for an index written before {@link ReviewFields#ID_ORDER} existed. */
+  public boolean hasIdOrder() {
+    return hasIdOrder;
   }
 
   public int reviewCount() {

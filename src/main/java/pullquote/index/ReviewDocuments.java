@@ -30,7 +30,9 @@ public final class ReviewDocuments {
     Document doc = new Document();
     doc.add(new StringField(ReviewFields.ID, review.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ReviewFields.ID, new BytesRef(review.id())));
-    doc.add(new NumericDocValuesField(ReviewFields.ID_ORDER, ReviewFields.idOrder(review.id())));
+    long order = ReviewFields.idOrder(review.id());
+    doc.add(new NumericDocValuesField(ReviewFields.ID_ORDER, order));
+    doc.add(new LongPoint(ReviewFields.ID_ORDER, order));
     doc.add(new Field(ReviewFields.TEXT, review.text(), ReviewFields.TEXT_TYPE));
     addName(
         doc,

@@ -11,8 +11,9 @@ import org.apache.lucene.util.StringHelper;
  *
  * <ul>
  *   <li>{@link #ID}: exact term, stored, sorted doc values (the last tie-break that keeps paging
- *       stable); {@link #ID_ORDER}: numeric doc values of {@link #idOrder}, the tie-break before
- *       it, because comparing a number per hit is cheap where comparing a string is not.
+ *       stable); {@link #ID_ORDER}: {@link #idOrder} as numeric doc values and a long point, the
+ *       tie-break before it. On a query of filters alone it is the whole order, and the point lets
+ *       Lucene skip the hits that cannot reach the page instead of comparing each.
  *   <li>{@link #TEXT}: English analysis with positions for phrases and offsets for highlighting.
  *   <li>{@link #CRITIC}, {@link #PUBLICATION}, {@link #WORK}: stored display value, sorted doc
  *       values, a facet dimension; {@code *_exact} terms for filters; {@code *_words} analysed for

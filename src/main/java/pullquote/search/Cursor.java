@@ -1,7 +1,9 @@
 package pullquote.search;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.util.BytesRef;
 import pullquote.index.ReviewFields;
@@ -66,13 +68,25 @@ record Cursor(String sort, Object value, String id) {
     }
   }
 
-  /** The position to search after: ties on the sort value are ordered by the id's hash, then id. */
-  FieldDoc toFieldDoc() {
-    Object first = value;
+  /**
+   * The position to search after, in the shape of {@link SortFields#of} with the same flags.
+   *
+   * @param scoreless as in {@link SortFields#of}
+   * @param byIdString as in {@link SortFields#of}
+   */
+  FieldDoc toFieldDoc(boolean scoreless, boolean byIdString) {
+    List<Object> fields = new ArrayList<>(3);
     float score = value instanceof Float f ? f : Float.NaN;
+    if (!(scoreless && value instanceof Float)) {
+      fields.add(value);
+    }
+    // An index without the hash reads its missing value, 0, for every review.
+    fields.add(byIdString ? 0L : ReviewFields.idOrder(id));
+    if (byIdString) {
+      fields.add(new BytesRef(id));
+    }
     // Integer.MAX_VALUE: Lucene's last tie-break is the doc number, and the id already breaks ties.
-    return new FieldDoc(
-        Integer.MAX_VALUE, score, new Object[] {first, ReviewFields.idOrder(id), new BytesRef(id)});
+    return new FieldDoc(Integer.MAX_VALUE, score, fields.toArray());
   }
 
   private static float finite(float score) {

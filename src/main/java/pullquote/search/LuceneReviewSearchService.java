@@ -28,6 +28,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import pullquote.index.IndexSnapshot;
 import pullquote.index.LiveIndex;
 import pullquote.index.ReviewDocuments;
@@ -68,22 +69,26 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
     ReviewQueryBuilder.Built built = queries.build(request);
-    Sort sort = SortFields.of(request.sort());
-    FieldDoc after =
-        request.cursor() == null
-            ? null
-            : Cursor.decode(request.cursor(), request.sort()).toFieldDoc();
-    int offset = after == null ? (request.page() - 1) * request.size() : 0;
+    boolean scoreless = built.filtersOnly();
+    Cursor cursor =
+        request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
+    int offset = cursor == null ? (request.page() - 1) * request.size() : 0;
     return index.withSnapshot(
         snapshot -> {
           try {
             // A searcher of its own: the time-out and its flag belong to this request alone.
+            boolean byIdString = !snapshot.hasIdOrder();
+            Sort sort = SortFields.of(request.sort(), scoreless, byIdString);
+            FieldDoc after = cursor == null ? null : cursor.toFieldDoc(scoreless, byIdString);
             IndexSearcher searcher = new IndexSearcher(snapshot.searcher().getIndexReader());
             searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
+            // One hit past the page tells whether a next page exists. A query of filters alone
+            // is counted apart (cheaply: a single filter's count is its term's document count),
+            // so the collector may skip the hits that cannot reach the page.
+            int wanted = offset + request.size() + 1;
             var topDocs =
                 new TopFieldCollectorManager(
-                    // one hit past the page tells whether a next page exists
-                    sort, offset + request.size() + 1, after, Integer.MAX_VALUE);
+                    sort, wanted, after, scoreless ? wanted : Integer.MAX_VALUE);
             FacetCache cache =
                 request.facets() && built.filtersOnly()
                     ? snapshot.derived(FacetCache.class, s -> new FacetCache())
@@ -112,9 +117,14 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
                     request.size());
             // Past the budget the hits are the best of what was examined, not of everything, so a
             // cursor after them could skip reviews; the reader retries rather than pages on.
-            String next = searcher.timedOut() ? null : nextCursor(request, top, offset);
+            long total =
+                top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+                    ? top.totalHits.value()
+                    : searcher.count(built.query());
+            String next =
+                searcher.timedOut() ? null : nextCursor(request, top, offset, hits, scoreless);
             return new SearchResponse(
-                top.totalHits.value(),
+                total,
                 (System.nanoTime() - start) / 1_000_000,
                 request.page(),
                 request.size(),
@@ -166,16 +176,22 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     return hits;
   }
 
-  private static String nextCursor(SearchRequest request, TopFieldDocs top, int offset) {
-    ScoreDoc[] docs = top.scoreDocs;
+  private static String nextCursor(
+      SearchRequest request,
+      TopFieldDocs top,
+      int offset,
+      List<ReviewHit> hits,
+      boolean scoreless) {
     int lastOnPage = offset + request.size() - 1;
-    if (docs.length <= lastOnPage + 1) {
+    if (top.scoreDocs.length <= lastOnPage + 1) {
       return null;
     }
-    FieldDoc last = (FieldDoc) docs[lastOnPage];
-    Object value = last.fields[0];
-    String id = ((org.apache.lucene.util.BytesRef) last.fields[2]).utf8ToString();
-    return new Cursor(request.sort().toString(), value, id).encode();
+    // Sorted by the tie-break alone (every hit scored the same), a relevance cursor needs no score.
+    Object value =
+        scoreless && request.sort().key() == SortOrder.Key.RELEVANCE
+            ? 0f
+            : ((FieldDoc) top.scoreDocs[lastOnPage]).fields[0];
+    return new Cursor(request.sort().toString(), value, hits.getLast().id()).encode();
   }
 
   private FacetCounts facets(

@@ -50,10 +50,9 @@ public final class ReviewQueryBuilder {
    * @param withoutSentimentFilter the same search without the sentiment filter, for the sentiment
    *     facet's counts (multi-select: ticking one class still shows the others' counts)
    * @param warnings what was recovered in the query syntax
-   */
-  /**
    * @param filtersOnly true when the search box added nothing: the query is filters over every
-   *     review, of which there are few and which match many, so their facet counts are cached
+   *     review, of which there are few and which match many, so their facet counts are cached;
+   *     every hit scores the same, so relevance order is the tie-break order alone
    */
   public record Built(
       Query query, Query withoutSentimentFilter, List<String> warnings, boolean filtersOnly) {}

@@ -1,30 +1,43 @@
 package pullquote.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import pullquote.index.ReviewFields;
 
 /**
- * The Lucene sort for each order; ties are broken by the id's hash, then by the id itself, so ties
- * page stably.
+ * The Lucene sort for each order. Ties are broken by a 64-bit hash of the review id, so they page
+ * stably across generations; two ids with the same hash are a one-in-millions chance at 10M
+ * reviews. Only an index written before that hash existed is tie-broken by the id string, which
+ * costs a terms-dictionary lookup for every hit that enters the page.
  */
 final class SortFields {
 
   private SortFields() {}
 
-  static Sort of(SortOrder order) {
-    // An index written before id_order existed reads 0 for every review and so falls through
-    // to the id itself: the same order as before, only slower.
+  /**
+   * @param scoreless true when every hit scores the same (filters only): relevance order is then
+   *     the tie-break alone, and with it first Lucene can skip the hits that cannot reach the page
+   * @param byIdString true for an index without {@link ReviewFields#ID_ORDER}
+   */
+  static Sort of(SortOrder order, boolean scoreless, boolean byIdString) {
+    List<SortField> fields = new ArrayList<>();
+    if (!(scoreless && order.key() == SortOrder.Key.RELEVANCE)) {
+      fields.add(
+          switch (order.key()) {
+            case RELEVANCE -> SortField.FIELD_SCORE;
+            case DATE -> numeric(ReviewFields.DATE, SortField.Type.LONG, order.descending());
+            case SCORE -> numeric(ReviewFields.SCORE, SortField.Type.INT, order.descending());
+          });
+    }
     SortField idOrder = new SortField(ReviewFields.ID_ORDER, SortField.Type.LONG);
     idOrder.setMissingValue(0L);
-    SortField id = new SortField(ReviewFields.ID, SortField.Type.STRING);
-    SortField first =
-        switch (order.key()) {
-          case RELEVANCE -> SortField.FIELD_SCORE;
-          case DATE -> numeric(ReviewFields.DATE, SortField.Type.LONG, order.descending());
-          case SCORE -> numeric(ReviewFields.SCORE, SortField.Type.INT, order.descending());
-        };
-    return new Sort(first, idOrder, id);
+    fields.add(idOrder);
+    if (byIdString) {
+      fields.add(new SortField(ReviewFields.ID, SortField.Type.STRING));
+    }
+    return new Sort(fields.toArray(SortField[]::new));
   }
 
   /** Reviews without the value sort last whichever way the sort runs. */

@@ -295,6 +295,14 @@ class SeedSearchTest {
   @Test
   void tiesFollowTheIdHashAndCursorPagesKeepThatOrder() {
     List<String> paged = idsPageByPage(3);
+    // A page smaller than the hits: the collector may skip, and the total is counted apart.
+    SearchResponse firstPage =
+        search.search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, 3, null));
+    assertThat(firstPage.total()).isEqualTo(11);
+    SearchResponse positive =
+        search.search(
+            request("", List.of(), Set.of(Sentiment.POSITIVE), SortOrder.RELEVANCE, 2, null));
+    assertThat(positive.total()).isEqualTo(9);
     List<String> onePage =
         search
             .search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, 50, null))

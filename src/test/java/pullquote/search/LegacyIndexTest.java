@@ -1,0 +1,93 @@
+package pullquote.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pullquote.index.IndexLayout;
+import pullquote.index.LiveIndex;
+import pullquote.index.ReviewAnalyzers;
+import pullquote.index.ReviewDocuments;
+import pullquote.index.ReviewFields;
+import pullquote.testing.TestIndexes;
+
+/** An index written before reviews carried {@code id_order} is still searched and paged whole. */
+class LegacyIndexTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void anIndexWithoutTheIdHashPagesEveryReviewOnceInIdOrder() throws Exception {
+    Path built = dir.resolve("built");
+    TestIndexes.build(built, TestIndexes.SEED, TestIndexes.EXTRA);
+    Path legacy = java.nio.file.Files.createDirectory(dir.resolve("legacy"));
+    copyWithoutIdOrder(new IndexLayout(built).current().orElseThrow(), new IndexLayout(legacy));
+    try (LiveIndex live = TestIndexes.open(legacy)) {
+      ReviewSearchService search = TestIndexes.service(live);
+      for (String q : List.of("", "the")) {
+        List<String> onePage = ids(search, q, 100, null);
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+          SearchResponse page = search.search(request(q, 2, cursor));
+          page.hits().forEach(h -> paged.add(h.id()));
+          cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(paged).isEqualTo(onePage).doesNotHaveDuplicates();
+        if (q.isEmpty()) {
+          assertThat(onePage).hasSize(15).isSorted();
+        }
+      }
+    }
+  }
+
+  private static List<String> ids(ReviewSearchService search, String q, int size, String cursor) {
+    return search.search(request(q, size, cursor)).hits().stream().map(ReviewHit::id).toList();
+  }
+
+  private static SearchRequest request(String q, int size, String cursor) {
+    return new SearchRequest(
+        q,
+        List.of(),
+        List.of(),
+        List.of(),
+        Set.of(),
+        null,
+        null,
+        null,
+        null,
+        SortOrder.RELEVANCE,
+        1,
+        size,
+        cursor,
+        false,
+        false);
+  }
+
+  /** Rewrites every review of a generation as a new one, leaving out the id hash. */
+  private static void copyWithoutIdOrder(Path from, IndexLayout to) throws Exception {
+    var documents = new ReviewDocuments(ReviewFields.facetsConfig());
+    Path generation = to.newGeneration();
+    try (var reader = DirectoryReader.open(FSDirectory.open(from));
+        var writer =
+            new IndexWriter(
+                FSDirectory.open(generation), new IndexWriterConfig(ReviewAnalyzers.create()))) {
+      var stored = reader.storedFields();
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        Document copy = documents.toDocument(ReviewDocuments.fromDocument(stored.document(doc)));
+        copy.removeFields(ReviewFields.ID_ORDER);
+        writer.addDocument(copy);
+      }
+    }
+    to.publish(generation);
+  }
+}
