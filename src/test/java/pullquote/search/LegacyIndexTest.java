@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -55,22 +54,7 @@ class LegacyIndexTest {
   }
 
   private static SearchRequest request(String q, int size, String cursor) {
-    return new SearchRequest(
-        q,
-        List.of(),
-        List.of(),
-        List.of(),
-        Set.of(),
-        null,
-        null,
-        null,
-        null,
-        SortOrder.RELEVANCE,
-        1,
-        size,
-        cursor,
-        false,
-        false);
+    return SearchRequest.of(q).withExtras(false, false).after(cursor, size);
   }
 
   /** Rewrites every review of a generation as a new one, leaving out the id hash. */
