@@ -47,18 +47,28 @@ public final class IndexBenchmark {
       double seconds,
       double reviewsPerSecond,
       long indexBytes,
-      long peakHeapBytes) {}
+      long peakHeapBytes,
+      double cpuSeconds) {}
 
   /** Everything one run measured. */
   public record Result(Map<String, String> machine, String corpus, List<Run> runs) {
 
     /** How much longer indexing took with the model guessing every review than with a constant. */
     public double modelCost() {
-      return seconds(UNSCORED_MODEL) / seconds(UNSCORED_CONSTANT) - 1;
+      return mean(UNSCORED_MODEL, Run::seconds) / mean(UNSCORED_CONSTANT, Run::seconds) - 1;
     }
 
-    private double seconds(String name) {
-      return runs.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().seconds();
+    /** How much more processor time indexing took with the model than with a constant. */
+    public double modelCpuCost() {
+      return mean(UNSCORED_MODEL, Run::cpuSeconds) / mean(UNSCORED_CONSTANT, Run::cpuSeconds) - 1;
+    }
+
+    private double mean(String name, java.util.function.ToDoubleFunction<Run> figure) {
+      return runs.stream()
+          .filter(r -> r.name().equals(name))
+          .mapToDouble(figure)
+          .average()
+          .orElseThrow();
     }
   }
 
@@ -100,14 +110,18 @@ public final class IndexBenchmark {
     // a constant and once by the model. The documents differ only in what the model wrote, so the
     // gap is classification (with its evidence) and nothing else; against the runs above, a
     // scoreless document is also cheaper to index, which hid the model's cost.
+    // Run to run, the same build varied by up to a tenth (merges fall differently), as much as the
+    // cost being measured; so each is run twice, in the order constant, model, model, constant,
+    // which cancels a drift over the four, and the means are compared.
     int most = threadCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
-    for (var guess : List.of(CONSTANT, model)) {
+    int round = 0;
+    for (var guess : List.of(CONSTANT, model, model, CONSTANT)) {
       runs.add(
           pipeline(
               guess == CONSTANT ? UNSCORED_CONSTANT : UNSCORED_MODEL,
               ingestor(guess, UNSCORED),
               corpus,
-              work.resolve((guess == CONSTANT ? "constant-" : "model-") + most),
+              work.resolve((guess == CONSTANT ? "constant-" : "model-") + most + "-" + round++),
               most));
     }
     // The floor's input is parsed before its clock starts, and its peak heap includes it.
@@ -154,17 +168,27 @@ public final class IndexBenchmark {
     IndexBuilder builder =
         new IndexBuilder(ingestor, ReviewAnalyzers.create(), json, Clock.systemUTC(), threads);
     startMeasuring();
+    long cpu = processCpuNanos();
     long start = System.nanoTime();
     var result = builder.build(new IndexLayout(dir), List.of(corpus), IngestProgress.NONE);
     double seconds = (System.nanoTime() - start) / 1e9;
     long reviews = result.report().reviews();
-    return new Run(name, threads, reviews, seconds, reviews / seconds, size(dir), peakHeap());
+    return new Run(
+        name,
+        threads,
+        reviews,
+        seconds,
+        reviews / seconds,
+        size(dir),
+        peakHeap(),
+        (processCpuNanos() - cpu) / 1e9);
   }
 
   private static Run rawLucene(List<Review> reviews, Path dir, int threads) throws IOException {
     Analyzer analyzer = ReviewAnalyzers.create();
     ReviewDocuments documents = new ReviewDocuments(ReviewFields.facetsConfig());
     startMeasuring();
+    long cpu = processCpuNanos();
     long start = System.nanoTime();
     try (FSDirectory fs = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(fs, IndexBuilder.writerConfig(analyzer))) {
@@ -208,7 +232,14 @@ public final class IndexBenchmark {
         seconds,
         reviews.size() / seconds,
         size(dir),
-        peakHeap());
+        peakHeap(),
+        (processCpuNanos() - cpu) / 1e9);
+  }
+
+  /** Processor time of the whole process, every thread (merges and the JIT included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void startMeasuring() {

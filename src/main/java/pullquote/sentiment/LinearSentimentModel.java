@@ -1,18 +1,11 @@
 package pullquote.sentiment;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The trained text model: two linear heads over hashed word and bigram features. The polarity head
@@ -25,10 +18,7 @@ public final class LinearSentimentModel implements TextSentimentModel {
   /** Where the model trained on the shared critic-reviews corpus is bundled. */
   public static final String RESOURCE = "/pullquote/sentiment/model.bin.gz";
 
-  private static final int MAGIC = 0x50515331;
   private static final int EVIDENCE = 3;
-  private static final int MAX_METADATA = 1 << 20;
-  private static final int MAX_FEATURES = 50_000_000;
 
   /** The model's parameters; hashes sorted ascending, one weight per hash in each head. */
   record Parameters(
@@ -275,75 +265,12 @@ public final class LinearSentimentModel implements TextSentimentModel {
 
   /** Writes the model; the same model always gives the same bytes. */
   public void writeTo(OutputStream out) throws IOException {
-    try (DataOutputStream data =
-        new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(out)))) {
-      data.writeInt(MAGIC);
-      byte[] meta = metadata.getBytes(StandardCharsets.UTF_8);
-      data.writeInt(meta.length);
-      data.write(meta);
-      data.writeInt(p.hashes().length);
-      for (int h : p.hashes()) {
-        data.writeInt(h);
-      }
-      for (float w : p.polarity()) {
-        data.writeFloat(w);
-      }
-      for (float w : p.mixedness()) {
-        data.writeFloat(w);
-      }
-      for (double d :
-          new double[] {
-            p.polarityBias(),
-            p.mixedBias(),
-            p.polarityScale(),
-            p.polarityShift(),
-            p.mixedScale(),
-            p.mixedShift(),
-            p.mixedThreshold(),
-            p.positiveCut(),
-            p.negativeCut()
-          }) {
-        data.writeDouble(d);
-      }
-    }
+    ModelFile.write(p, metadata, out);
   }
 
-  /** Reads a model written by {@link #write}. */
+  /** Reads a model written by {@link #writeTo}. */
   public static LinearSentimentModel read(InputStream in) throws IOException {
-    DataInputStream data =
-        new DataInputStream(new BufferedInputStream(new GZIPInputStream(in), 1 << 16));
-    if (data.readInt() != MAGIC) {
-      throw new IOException("not a pullquote sentiment model");
-    }
-    int metaLength = data.readInt();
-    if (metaLength < 0 || metaLength > MAX_METADATA) {
-      throw new IOException("corrupt sentiment model: metadata of " + metaLength + " bytes");
-    }
-    byte[] meta = new byte[metaLength];
-    data.readFully(meta);
-    int n = data.readInt();
-    if (n < 0 || n > MAX_FEATURES) {
-      throw new IOException("corrupt sentiment model: " + n + " features");
-    }
-    int[] hashes = new int[n];
-    float[] polarity = new float[n];
-    float[] mixedness = new float[n];
-    for (int i = 0; i < n; i++) {
-      hashes[i] = data.readInt();
-    }
-    for (int i = 0; i < n; i++) {
-      polarity[i] = data.readFloat();
-    }
-    for (int i = 0; i < n; i++) {
-      mixedness[i] = data.readFloat();
-    }
-    double[] d = new double[9];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = data.readDouble();
-    }
-    return new LinearSentimentModel(
-        new Parameters(
-            hashes, polarity, mixedness, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]),
-        new String(meta, StandardCharsets.UTF_8));
+    ModelFile.Contents contents = ModelFile.read(in);
+    return new LinearSentimentModel(contents.parameters(), contents.metadata());
   }
 }
