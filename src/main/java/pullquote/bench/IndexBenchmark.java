@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -63,7 +64,7 @@ public final class IndexBenchmark {
       return mean(UNSCORED_MODEL, Run::cpuSeconds) / mean(UNSCORED_CONSTANT, Run::cpuSeconds) - 1;
     }
 
-    private double mean(String name, java.util.function.ToDoubleFunction<Run> figure) {
+    private double mean(String name, ToDoubleFunction<Run> figure) {
       return runs.stream()
           .filter(r -> r.name().equals(name))
           .mapToDouble(figure)
@@ -116,13 +117,16 @@ public final class IndexBenchmark {
     int most = threadCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
     int round = 0;
     for (var guess : List.of(CONSTANT, model, model, CONSTANT)) {
+      Path dir = work.resolve((guess == CONSTANT ? "constant-" : "model-") + most + "-" + round++);
       runs.add(
           pipeline(
               guess == CONSTANT ? UNSCORED_CONSTANT : UNSCORED_MODEL,
               ingestor(guess, UNSCORED),
               corpus,
-              work.resolve((guess == CONSTANT ? "constant-" : "model-") + most + "-" + round++),
+              dir,
               most));
+      // Measured; at 10M four of these would fill a disk, and nothing reads them afterwards.
+      delete(dir);
     }
     // The floor's input is parsed before its clock starts, and its peak heap includes it.
     List<Review> reviews = new ArrayList<>();
@@ -253,6 +257,14 @@ public final class IndexBenchmark {
         .filter(pool -> pool.getType() == MemoryType.HEAP)
         .mapToLong(pool -> pool.getPeakUsage().getUsed())
         .sum();
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   private static long size(Path dir) throws IOException {

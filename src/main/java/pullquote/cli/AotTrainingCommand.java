@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,13 +70,24 @@ final class AotTrainingCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Sends the page's requests; a server error or no answer fails the run, so that the launcher
+   * records no cache from a broken build (the launcher waits on this run).
+   */
   private static void request(int port) throws Exception {
-    try (HttpClient client = HttpClient.newHttpClient()) {
+    try (HttpClient client =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
       for (int round = 0; round < 3; round++) {
         for (String path : PAGE_REQUESTS) {
-          client.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-              HttpResponse.BodyHandlers.discarding());
+          HttpResponse<Void> response =
+              client.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                      .timeout(Duration.ofSeconds(30))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+          if (response.statusCode() >= 500) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+          }
         }
       }
     }

@@ -71,7 +71,6 @@ final class IndexCommand implements Callable<Integer> {
         model.load(spec.commandLine()));
   }
 
-  /** Builds the index and prints the report; the composition root for a build. */
   /** Indexes the bundled sample data, quietly, with the bundled model. */
   static int buildSample(Path indexDir) {
     return build(
@@ -82,6 +81,7 @@ final class IndexCommand implements Callable<Integer> {
         LinearSentimentModel.bundled());
   }
 
+  /** Builds the index and prints the report; the composition root for a build. */
   static int build(
       Path indexDir,
       List<Path> paths,

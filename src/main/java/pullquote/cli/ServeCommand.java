@@ -106,16 +106,34 @@ final class ServeCommand implements Callable<Integer> {
         try {
           opening.get();
         } catch (ExecutionException e) {
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
           // Never serve an index that does not open cleanly: a truncated file would mean wrong
           // answers. The operator gets the file and the fault, not a stack trace.
+          String fault =
+              e.getCause().getMessage() != null
+                  ? e.getCause().getMessage()
+                  : e.getCause().toString();
           System.err.printf(
               "pullquote serve: the index in %s cannot be opened (%s);"
                   + " rebuild it with: pullquote index --index %s PATH...%n",
-              dir, e.getCause().getMessage(), dir);
+              dir, fault, dir);
           return 1;
         }
         return listenUntilStopped(server, live, dir);
+      } finally {
+        // Whatever happened, the index is not closed under a refresh still opening it.
+        awaitQuietly(opening);
       }
+    }
+  }
+
+  private static void awaitQuietly(FutureTask<?> task) throws InterruptedException {
+    try {
+      task.get();
+    } catch (ExecutionException e) {
+      // reported above, or superseded by the failure that brought us here
     }
   }
 

@@ -10,16 +10,27 @@ import pullquote.index.ReviewFields;
 
 /**
  * The opaque {@code cursor} that continues a search after a given hit. It holds the hit's sort
- * values and its review id (the tie-break), so it stays valid across index swaps.
+ * value and its review id (whose hash is the tie-break), so it stays valid across index swaps. In
+ * relevance order a search of filters alone has no score to hold (every hit ties), and its value is
+ * null: such a cursor and a scored one are not interchangeable, and each is refused on the other
+ * kind of search rather than answering an empty page.
+ *
+ * @param value the sort value of the hit, or null for relevance order over filters alone
  */
 record Cursor(String sort, Object value, String id) {
 
   private static final char SEP = '\u001F';
 
+  /** The cursor after the given hit, the last of a page. */
+  static Cursor after(SortOrder sort, FieldDoc hit, String id, boolean scoreless) {
+    boolean tieOnly = scoreless && sort.key() == SortOrder.Key.RELEVANCE;
+    return new Cursor(sort.toString(), tieOnly ? null : hit.fields[0], id);
+  }
+
   String encode() {
     String kind =
         switch (value) {
-          case null -> "n";
+          case null -> "t";
           case Float f -> "f";
           case Integer i -> "i";
           default -> "l";
@@ -46,18 +57,19 @@ record Cursor(String sort, Object value, String id) {
       throw invalid(
           "the cursor was made for sort=" + parts[0] + "; repeat that sort or start over");
     }
-    String expectedKind =
+    String expectedKinds =
         switch (expectedSort.key()) {
-          case RELEVANCE -> "f";
+          case RELEVANCE -> "ft";
           case DATE -> "l";
           case SCORE -> "i";
         };
-    if (!parts[1].equals(expectedKind)) {
+    if (parts[1].length() != 1 || expectedKinds.indexOf(parts[1].charAt(0)) < 0) {
       throw invalid("the cursor is not one this API gave out");
     }
     try {
       Object value =
           switch (parts[1]) {
+            case "t" -> null;
             case "f" -> finite(Float.parseFloat(parts[2]));
             case "l" -> Long.parseLong(parts[2]);
             default -> Integer.parseInt(parts[2]);
@@ -75,9 +87,17 @@ record Cursor(String sort, Object value, String id) {
    * @param byIdString as in {@link SortFields#of}
    */
   FieldDoc toFieldDoc(boolean scoreless, boolean byIdString) {
+    boolean relevance = sort.equals(SortOrder.RELEVANCE.toString());
+    if (relevance && scoreless != (value == null)) {
+      throw invalid(
+          scoreless
+              ? "the cursor was made for a search with words; repeat that search or start over"
+              : "the cursor was made for a search of filters alone; repeat that search or start"
+                  + " over");
+    }
     List<Object> fields = new ArrayList<>(3);
     float score = value instanceof Float f ? f : Float.NaN;
-    if (!(scoreless && value instanceof Float)) {
+    if (value != null) {
       fields.add(value);
     }
     // An index without the hash reads its missing value, 0, for every review.

@@ -23,7 +23,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -69,72 +68,12 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
     ReviewQueryBuilder.Built built = queries.build(request);
-    boolean scoreless = built.filtersOnly();
     Cursor cursor =
         request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
-    int offset = cursor == null ? (request.page() - 1) * request.size() : 0;
     return index.withSnapshot(
         snapshot -> {
           try {
-            // A searcher of its own: the time-out and its flag belong to this request alone.
-            boolean byIdString = !snapshot.hasIdOrder();
-            Sort sort = SortFields.of(request.sort(), scoreless, byIdString);
-            FieldDoc after = cursor == null ? null : cursor.toFieldDoc(scoreless, byIdString);
-            IndexSearcher searcher = new IndexSearcher(snapshot.searcher().getIndexReader());
-            searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
-            // One hit past the page tells whether a next page exists. A query of filters alone
-            // is counted apart (cheaply: a single filter's count is its term's document count),
-            // so the collector may skip the hits that cannot reach the page.
-            int wanted = offset + request.size() + 1;
-            var topDocs =
-                new TopFieldCollectorManager(
-                    sort, wanted, after, scoreless ? wanted : Integer.MAX_VALUE);
-            FacetCache cache =
-                request.facets() && built.filtersOnly()
-                    ? snapshot.derived(FacetCache.class, s -> new FacetCache())
-                    : null;
-            FacetCounts facets = cache != null ? cache.get(built) : null;
-            TopFieldDocs top;
-            if (request.facets() && facets == null) {
-              Object[] results =
-                  searcher.search(
-                      built.query(),
-                      new MultiCollectorManager(topDocs, new FacetsCollectorManager()));
-              top = (TopFieldDocs) results[0];
-              facets = facets(snapshot, searcher, (FacetsCollector) results[1], built);
-              if (cache != null && !searcher.timedOut()) {
-                cache.put(built, facets);
-              }
-            } else {
-              top = searcher.search(built.query(), topDocs);
-            }
-            List<ReviewHit> hits =
-                hits(
-                    searcher,
-                    request.highlight() ? built.query() : null,
-                    top,
-                    offset,
-                    request.size());
-            // Past the budget the hits are the best of what was examined, not of everything, so a
-            // cursor after them could skip reviews; the reader retries rather than pages on.
-            long total =
-                top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
-                    ? top.totalHits.value()
-                    : searcher.count(built.query());
-            String next =
-                searcher.timedOut() ? null : nextCursor(request, top, offset, hits, scoreless);
-            return new SearchResponse(
-                total,
-                (System.nanoTime() - start) / 1_000_000,
-                request.page(),
-                request.size(),
-                request.sort().toString(),
-                next,
-                request.q(),
-                hits,
-                facets,
-                built.warnings(),
-                searcher.timedOut());
+            return search(snapshot, request, built, cursor, start);
           } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidParameterException(
                 InvalidParameterException.OUT_OF_RANGE,
@@ -144,6 +83,78 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
             throw new UncheckedIOException(e);
           }
         });
+  }
+
+  private SearchResponse search(
+      IndexSnapshot snapshot,
+      SearchRequest request,
+      ReviewQueryBuilder.Built built,
+      Cursor cursor,
+      long start)
+      throws IOException {
+    boolean scoreless = built.filtersOnly();
+    boolean byIdString = !snapshot.hasIdOrder();
+    int offset = cursor == null ? (request.page() - 1) * request.size() : 0;
+    // A searcher of its own: the time-out and its flag belong to this request alone.
+    IndexSearcher searcher = new IndexSearcher(snapshot.searcher().getIndexReader());
+    searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
+    FacetCache cache =
+        request.facets() && scoreless
+            ? snapshot.derived(FacetCache.class, s -> new FacetCache())
+            : null;
+    FacetCounts facets = cache != null ? cache.get(built) : null;
+    boolean countFacets = request.facets() && facets == null;
+    // One hit past the page tells whether a next page exists. A query of filters alone is
+    // counted apart (cheaply: a single filter's count is its term's document count), so the
+    // collector may skip the hits that cannot reach the page; unless facets are being counted,
+    // which visits every hit anyway.
+    int wanted = offset + request.size() + 1;
+    var topDocs =
+        new TopFieldCollectorManager(
+            SortFields.of(request.sort(), scoreless, byIdString),
+            wanted,
+            cursor == null ? null : cursor.toFieldDoc(scoreless, byIdString),
+            scoreless && !countFacets ? wanted : Integer.MAX_VALUE);
+    TopFieldDocs top;
+    if (countFacets) {
+      Object[] results =
+          searcher.search(
+              built.query(), new MultiCollectorManager(topDocs, new FacetsCollectorManager()));
+      top = (TopFieldDocs) results[0];
+      facets = facets(snapshot, searcher, (FacetsCollector) results[1], built);
+      if (cache != null && !searcher.timedOut()) {
+        cache.put(built, facets);
+      }
+    } else {
+      top = searcher.search(built.query(), topDocs);
+    }
+    List<ReviewHit> hits =
+        hits(searcher, request.highlight() ? built.query() : null, top, offset, request.size());
+    // Past the budget the hits are the best of what was examined, not of everything, so a
+    // cursor after them could skip reviews; the reader retries rather than pages on. Nor is
+    // there budget left to count: the total is then what was seen.
+    boolean timedOut = searcher.timedOut();
+    long total =
+        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO || timedOut
+            ? top.totalHits.value()
+            : searcher.count(built.query());
+    String next = null;
+    if (!timedOut && top.scoreDocs.length > offset + request.size()) {
+      FieldDoc last = (FieldDoc) top.scoreDocs[offset + request.size() - 1];
+      next = Cursor.after(request.sort(), last, hits.getLast().id(), scoreless).encode();
+    }
+    return new SearchResponse(
+        total,
+        (System.nanoTime() - start) / 1_000_000,
+        request.page(),
+        request.size(),
+        request.sort().toString(),
+        next,
+        request.q(),
+        hits,
+        facets,
+        built.warnings(),
+        timedOut);
   }
 
   /**
@@ -174,24 +185,6 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
         (doc, review) ->
             hits.add(ReviewHit.of(review, highlights.getOrDefault(doc, Highlights.NONE))));
     return hits;
-  }
-
-  private static String nextCursor(
-      SearchRequest request,
-      TopFieldDocs top,
-      int offset,
-      List<ReviewHit> hits,
-      boolean scoreless) {
-    int lastOnPage = offset + request.size() - 1;
-    if (top.scoreDocs.length <= lastOnPage + 1) {
-      return null;
-    }
-    // Sorted by the tie-break alone (every hit scored the same), a relevance cursor needs no score.
-    Object value =
-        scoreless && request.sort().key() == SortOrder.Key.RELEVANCE
-            ? 0f
-            : ((FieldDoc) top.scoreDocs[lastOnPage]).fields[0];
-    return new Cursor(request.sort().toString(), value, hits.getLast().id()).encode();
   }
 
   private FacetCounts facets(

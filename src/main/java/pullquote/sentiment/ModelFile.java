@@ -23,7 +23,12 @@ final class ModelFile {
   private static final int MAX_FEATURES = 50_000_000;
 
   /** What a model file holds. */
-  record Contents(LinearSentimentModel.Parameters parameters, String metadata) {}
+  record Contents(LinearSentimentModel.Parameters parameters, String metadata) {
+    Contents {
+      java.util.Objects.requireNonNull(parameters);
+      java.util.Objects.requireNonNull(metadata);
+    }
+  }
 
   private ModelFile() {}
 

@@ -55,6 +55,22 @@ class FilterAndSortTest {
   }
 
   @Test
+  void filtersAloneSortedByDateOrScorePageByCursorAsOnOnePage() {
+    for (String sort : List.of("date:asc", "date:desc", "score:asc", "score:desc")) {
+      var request =
+          SearchRequest.of("")
+              .withExtras(false, false)
+              .sortedBy(SortOrder.parse(sort))
+              .after(null, 100);
+      SearchResponse all = search.search(request);
+      assertThat(all.total()).isEqualTo(15);
+      List<String> onePage = all.hits().stream().map(ReviewHit::id).toList();
+      assertThat(TestIndexes.idsPageByPage(search, request, 2)).as(sort).isEqualTo(onePage);
+      assertThat(search.search(request.after(null, 2)).total()).as(sort).isEqualTo(15);
+    }
+  }
+
+  @Test
   void scoreSortPutsUnscoredReviewsLastEitherWay() {
     assertThat(ids("score:desc", null, null, null, null))
         .containsExactly("x-script", "x-late", "x-early", "x-label");

@@ -3,7 +3,6 @@ package pullquote.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -32,29 +31,29 @@ class LegacyIndexTest {
     copyWithoutIdOrder(new IndexLayout(built).current().orElseThrow(), new IndexLayout(legacy));
     try (LiveIndex live = TestIndexes.open(legacy)) {
       ReviewSearchService search = TestIndexes.service(live);
-      for (String q : List.of("", "the")) {
-        List<String> onePage = ids(search, q, 100, null);
-        List<String> paged = new ArrayList<>();
-        String cursor = null;
-        do {
-          SearchResponse page = search.search(request(q, 2, cursor));
-          page.hits().forEach(h -> paged.add(h.id()));
-          cursor = page.nextCursor();
-        } while (cursor != null);
-        assertThat(paged).isEqualTo(onePage).doesNotHaveDuplicates();
-        if (q.isEmpty()) {
-          assertThat(onePage).hasSize(15).isSorted();
+      for (String sort : List.of("relevance", "date:asc", "score:desc")) {
+        for (String q : List.of("", "the")) {
+          SearchRequest request = request(q, sort);
+          List<String> onePage = ids(search, request);
+          assertThat(TestIndexes.idsPageByPage(search, request, 2))
+              .as(sort + " " + q)
+              .isEqualTo(onePage)
+              .doesNotHaveDuplicates();
+          if (q.isEmpty()) {
+            assertThat(onePage).hasSize(15);
+          }
         }
       }
+      assertThat(ids(search, request("", "relevance"))).isSorted();
     }
   }
 
-  private static List<String> ids(ReviewSearchService search, String q, int size, String cursor) {
-    return search.search(request(q, size, cursor)).hits().stream().map(ReviewHit::id).toList();
+  private static List<String> ids(ReviewSearchService search, SearchRequest request) {
+    return search.search(request.after(null, 100)).hits().stream().map(ReviewHit::id).toList();
   }
 
-  private static SearchRequest request(String q, int size, String cursor) {
-    return SearchRequest.of(q).withExtras(false, false).after(cursor, size);
+  private static SearchRequest request(String q, String sort) {
+    return SearchRequest.of(q).withExtras(false, false).sortedBy(SortOrder.parse(sort));
   }
 
   /** Rewrites every review of a generation as a new one, leaving out the id hash. */

@@ -281,15 +281,8 @@ class SeedSearchTest {
 
   /** Every review's id, following the cursor from pages of the given size. */
   private static List<String> idsPageByPage(int size) {
-    List<String> ids = new ArrayList<>();
-    String cursor = null;
-    do {
-      SearchResponse page =
-          search.search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, size, cursor));
-      page.hits().forEach(h -> ids.add(h.id()));
-      cursor = page.nextCursor();
-    } while (cursor != null);
-    return ids;
+    return TestIndexes.idsPageByPage(
+        search, request("", List.of(), Set.of(), SortOrder.RELEVANCE, 10, null), size);
   }
 
   @Test
@@ -316,6 +309,27 @@ class SeedSearchTest {
             .thenComparing(java.util.Comparator.naturalOrder()));
     assertThat(onePage).hasSize(11).isEqualTo(byHash);
     assertThat(paged).isEqualTo(onePage);
+  }
+
+  @Test
+  void aCursorFromASearchOfFiltersIsRefusedOnASearchWithWordsAndTheOtherWayRound() {
+    String filtersCursor =
+        search.search(request("", List.of(), Set.of(), SortOrder.RELEVANCE, 2, null)).nextCursor();
+    String wordsCursor =
+        search
+            .search(request("the", List.of(), Set.of(), SortOrder.RELEVANCE, 2, null))
+            .nextCursor();
+    assertThat(filtersCursor).isNotNull();
+    assertThat(wordsCursor).isNotNull();
+    for (var misuse :
+        List.of(
+            request("the", List.of(), Set.of(), SortOrder.RELEVANCE, 2, filtersCursor),
+            request("", List.of(), Set.of(), SortOrder.RELEVANCE, 2, wordsCursor))) {
+      assertThatThrownBy(() -> search.search(misuse))
+          .isInstanceOf(InvalidParameterException.class)
+          .extracting(e -> ((InvalidParameterException) e).code())
+          .isEqualTo("invalid_cursor");
+    }
   }
 
   @Test
@@ -388,7 +402,11 @@ class SeedSearchTest {
     // a partial count is never cached as the filter's counts
     SearchRequest mixed =
         request("", List.of(), Set.of(Sentiment.MIXED), SortOrder.RELEVANCE, 10, null);
-    assertThat(hurried.search(mixed).timedOut()).isTrue();
+    SearchResponse partialFilter = hurried.search(mixed);
+    assertThat(partialFilter.timedOut()).isTrue();
+    // no budget is left to count apart: the total is what was seen, never less than the page
+    assertThat(partialFilter.total()).isGreaterThanOrEqualTo(partialFilter.hits().size());
+    assertThat(partialFilter.nextCursor()).isNull();
     assertThat(search.search(mixed).facets().sentiment()).containsEntry("positive", 9L);
   }
 }

@@ -47,6 +47,21 @@ public final class TestIndexes {
     return live;
   }
 
+  /** Every hit's id for the request, following {@code next_cursor} from pages of the size. */
+  public static List<String> idsPageByPage(
+      pullquote.search.ReviewSearchService search,
+      pullquote.search.SearchRequest request,
+      int size) {
+    List<String> ids = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      var page = search.search(request.after(cursor, size));
+      page.hits().forEach(h -> ids.add(h.id()));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return ids;
+  }
+
   public static LuceneReviewSearchService service(LiveIndex live) {
     return new LuceneReviewSearchService(live, ReviewAnalyzers.create());
   }
