@@ -96,7 +96,8 @@ public final class IndexBenchmark {
    * @param work a scratch directory; each run writes its own index there
    */
   public Result run(Path corpus, Path work, List<Integer> threadCounts) throws IOException {
-    warmUp(corpus, work, threadCounts.stream().mapToInt(Integer::intValue).max().orElse(1));
+    int most = threadCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
+    warmUp(corpus, work, most);
     List<Run> runs = new ArrayList<>();
     for (int threads : threadCounts) {
       runs.add(
@@ -114,7 +115,6 @@ public final class IndexBenchmark {
     // Run to run, the same build varied by up to a tenth (merges fall differently), as much as the
     // cost being measured; so each is run twice, in the order constant, model, model, constant,
     // which cancels a drift over the four, and the means are compared.
-    int most = threadCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
     int round = 0;
     for (var guess : List.of(CONSTANT, model, model, CONSTANT)) {
       Path dir = work.resolve((guess == CONSTANT ? "constant-" : "model-") + most + "-" + round++);
@@ -126,7 +126,7 @@ public final class IndexBenchmark {
               dir,
               most));
       // Measured; at 10M four of these would fill a disk, and nothing reads them afterwards.
-      delete(dir);
+      IndexLayout.deleteTree(dir);
     }
     // The floor's input is parsed before its clock starts, and its peak heap includes it.
     List<Review> reviews = new ArrayList<>();
@@ -257,14 +257,6 @@ public final class IndexBenchmark {
         .filter(pool -> pool.getType() == MemoryType.HEAP)
         .mapToLong(pool -> pool.getPeakUsage().getUsed())
         .sum();
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
   }
 
   private static long size(Path dir) throws IOException {

@@ -51,8 +51,12 @@ public final class Soak {
   public record Memory(
       long heapAfterGcBytes, long rssBytes, long rssAnonBytes, long rssFileBytes) {}
 
+  /** How a rebuild ended: whether it built an index, and in words. */
+  public record Attempt(boolean built, String outcome) {}
+
   /** What the rebuild did and when the server started answering from it. */
   public record Rebuild(
+      boolean built,
       String outcome,
       double startedAtSecond,
       double seconds,
@@ -92,7 +96,7 @@ public final class Soak {
    * @param rebuild rebuilds the served index (in another process, as an operator would) and says
    *     how it went
    */
-  public Result run(Options options, Callable<String> rebuild)
+  public Result run(Options options, Callable<Attempt> rebuild)
       throws IOException, InterruptedException {
     List<HttpLoad.Target> targets = targets(options);
     HttpLoad load = new HttpLoad();
@@ -129,20 +133,21 @@ public final class Soak {
     return before > 0 ? (double) after / before - 1 : Double.NaN;
   }
 
-  private Rebuild rebuild(Callable<String> rebuild, double delay, long start, String servedBefore) {
-    String outcome;
+  private Rebuild rebuild(
+      Callable<Attempt> rebuild, double delay, long start, String servedBefore) {
+    Attempt attempt;
     double began;
     long t0;
     try {
       Thread.sleep((long) (delay * 1000));
       began = (System.nanoTime() - start) / 1e9;
       t0 = System.nanoTime();
-      outcome = rebuild.call();
+      attempt = rebuild.call();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Rebuild("interrupted", 0, 0, servedBefore, servedBefore);
+      return new Rebuild(false, "interrupted", 0, 0, servedBefore, servedBefore);
     } catch (Exception e) {
-      return new Rebuild("failed: " + e.getMessage(), 0, 0, servedBefore, servedBefore);
+      return new Rebuild(false, "failed: " + e.getMessage(), 0, 0, servedBefore, servedBefore);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     // The server looks for a new generation every second and warms it before serving it, which
@@ -157,7 +162,8 @@ public final class Soak {
       }
       servedAfter = service.stats().generation();
     }
-    return new Rebuild(outcome, began, seconds, servedBefore, servedAfter);
+    return new Rebuild(
+        attempt.built(), attempt.outcome(), began, seconds, servedBefore, servedAfter);
   }
 
   /** The page's searches (facets and highlights) and plain ones, every class interleaved. */

@@ -7,10 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import pullquote.index.IndexLayout;
 import pullquote.index.LiveIndex;
@@ -62,11 +60,7 @@ final class AotTrainingCommand implements Callable<Integer> {
       }
       return 0;
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
+      IndexLayout.deleteTree(dir);
     }
   }
 

@@ -105,10 +105,10 @@ final class BenchSoakCommand implements Callable<Integer> {
     Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("pq-soak");
     Path index = dir.resolve("index");
     System.out.println("indexing " + corpus + " into " + index + " ...");
-    String first = indexInChildProcess(index, dir.resolve("index-1.log"));
+    Soak.Attempt first = indexInChildProcess(index, dir.resolve("index-1.log"));
     var layout = new IndexLayout(index);
     if (layout.current().isEmpty()) {
-      System.err.println("pullquote bench soak: the first build failed: " + first);
+      System.err.println("pullquote bench soak: the first build failed: " + first.outcome());
       return 1;
     }
     var json = Json.newMapper();
@@ -134,7 +134,7 @@ final class BenchSoakCommand implements Callable<Integer> {
         }
         System.out.println("scratch directory (kept): " + dir);
         boolean swapped =
-            result.rebuild().outcome().startsWith("exit 0")
+            result.rebuild().built()
                 && !result.rebuild().servedAfter().equals(result.rebuild().servedBefore());
         if (!swapped) {
           System.err.println("pullquote bench soak: the rebuild did not swap in a new generation");
@@ -154,7 +154,7 @@ final class BenchSoakCommand implements Callable<Integer> {
   }
 
   /** Runs {@code pullquote index} as its own JVM; says how it ended. */
-  private String indexInChildProcess(Path index, Path log)
+  private Soak.Attempt indexInChildProcess(Path index, Path log)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -168,14 +168,16 @@ final class BenchSoakCommand implements Callable<Integer> {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       if (!process.waitFor(2, TimeUnit.HOURS)) {
-        return "did not finish in 2 hours; see " + log;
+        return new Soak.Attempt(false, "did not finish in 2 hours; see " + log);
       }
     } finally {
       process.destroyForcibly(); // gone already, unless it hung or this thread was interrupted
     }
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    return "exit " + process.exitValue() + (last.isBlank() ? "" : ": " + last.strip());
+    return new Soak.Attempt(
+        process.exitValue() == 0,
+        "exit " + process.exitValue() + (last.isBlank() ? "" : ": " + last.strip()));
   }
 
   private static void print(Soak.Result r) {

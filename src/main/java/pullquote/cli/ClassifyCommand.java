@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import pullquote.sentiment.TextSentimentModel;
@@ -45,16 +46,14 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "Write JSON Lines with the probabilities and the evidence.")
   boolean json;
 
-  @picocli.CommandLine.Mixin ModelOption modelOption = new ModelOption();
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ModelOption modelOption = new ModelOption();
 
   /** Only this much of a line is kept; the model reads the first 4,000 characters anyway. */
   private static final int MAX_LINE = 1 << 16;
 
   @Override
   public Integer call() {
-    TextSentimentModel model = modelOption.load(spec.commandLine());
+    TextSentimentModel model = modelOption.load();
     ObjectMapper mapper = new ObjectMapper();
     try (InputStream in =
             input == null || input.equals("-") ? System.in : Files.newInputStream(Path.of(input));

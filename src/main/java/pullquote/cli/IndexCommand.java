@@ -63,12 +63,7 @@ final class IndexCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    return build(
-        index.dir(),
-        paths,
-        new IngestOptions(work, columns),
-        quiet,
-        model.load(spec.commandLine()));
+    return build(index.dir(), paths, new IngestOptions(work, columns), quiet, model.load());
   }
 
   /** Indexes the bundled sample data, quietly, with the bundled model. */

@@ -16,6 +16,15 @@ final class IndexOption {
     return index != null ? index : AppHome.defaultIndex();
   }
 
+  /** What to tell a user whose index directory holds no index yet. */
+  String noIndexYet() {
+    return "no index in "
+        + dir()
+        + "; build one with: pullquote index --index "
+        + dir()
+        + " PATH...";
+  }
+
   boolean isDefault() {
     return index == null;
   }

@@ -18,10 +18,14 @@ final class ModelOption {
           "Sentiment model written by train-sentiment (default: the one bundled with pullquote).")
   Path model;
 
+  /** The command this option is mixed into, for its usage errors. */
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec mixee;
+
   /**
    * Loads the model; a file that is missing or is not a model is bad usage, said in one sentence.
    */
-  LinearSentimentModel load(CommandLine commandLine) {
+  LinearSentimentModel load() {
     if (model == null) {
       return LinearSentimentModel.bundled();
     }
@@ -33,7 +37,7 @@ final class ModelOption {
               ? "no such file"
               : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       throw new CommandLine.ParameterException(
-          commandLine, "cannot read the sentiment model " + model + ": " + reason);
+          mixee.commandLine(), "cannot read the sentiment model " + model + ": " + reason);
     }
   }
 }

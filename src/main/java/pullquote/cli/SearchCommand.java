@@ -83,10 +83,7 @@ final class SearchCommand implements Callable<Integer> {
     var mapper = Json.newMapper();
     var layout = new IndexLayout(index.dir());
     if (layout.current().isEmpty()) {
-      System.err.println(
-          "pullquote search: no index in "
-              + index.dir()
-              + "; build one with: pullquote index PATH...");
+      System.err.println("pullquote search: " + index.noIndexYet());
       return 1;
     }
     try (var live = new LiveIndex(layout, mapper)) {

@@ -55,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
 
   /** scheme://host[:port] and nothing else, as a browser sends it in Origin. */
   private static final java.util.regex.Pattern ORIGIN =
-      java.util.regex.Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+      java.util.regex.Pattern.compile(
+          "https?://[a-z0-9.-]+(:[0-9]{1,5})?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   @Override
   public Integer call() throws Exception {
@@ -64,8 +65,6 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("pullquote serve: --web " + web + " is not a directory");
       return 2;
     }
-    // Browsers send the origin in lower case; a name given in capitals would never match.
-    corsOrigins = corsOrigins.stream().map(o -> o.toLowerCase(java.util.Locale.ROOT)).toList();
     for (String origin : corsOrigins) {
       if (!ORIGIN.matcher(origin).matches()) {
         System.err.println(
@@ -79,12 +78,7 @@ final class ServeCommand implements Callable<Integer> {
     var layout = new IndexLayout(dir);
     if (layout.current().isEmpty()) {
       if (!index.isDefault() || !Files.isDirectory(AppHome.sampleData())) {
-        System.err.println(
-            "pullquote serve: no index in "
-                + dir
-                + "; build one with: pullquote index --index "
-                + dir
-                + " PATH...");
+        System.err.println("pullquote serve: " + index.noIndexYet());
         return 1;
       }
       System.out.println(

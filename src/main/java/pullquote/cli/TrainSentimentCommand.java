@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import pullquote.sentiment.LinearSentimentModel;
 import pullquote.sentiment.SentimentEvaluation;
 import pullquote.sentiment.SentimentTrainer;
 import pullquote.sentiment.TrainingCorpus;
@@ -45,12 +45,8 @@ final class TrainSentimentCommand implements Callable<Integer> {
       description = "Evaluate a model on the test split instead of (or after) training.")
   boolean evaluate;
 
-  @Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description =
-          "With --evaluate and no --out: the model to evaluate (default: the bundled one).")
-  Path model;
+  /** With --evaluate and no --out: the model to evaluate. */
+  @Mixin ModelOption model = new ModelOption();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -119,15 +115,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
   }
 
   private int evaluate(List<TrainingCorpus.Excerpt> corpus) throws java.io.IOException {
-    LinearSentimentModel evaluated;
-    if (model == null) {
-      evaluated = LinearSentimentModel.bundled();
-    } else {
-      try (var in = Files.newInputStream(model)) {
-        evaluated = LinearSentimentModel.read(in);
-      }
-    }
-    System.out.print(SentimentEvaluation.evaluate(evaluated, corpus));
+    System.out.print(SentimentEvaluation.evaluate(model.load(), corpus));
     return 0;
   }
 }

@@ -148,7 +148,8 @@ public final class IndexLayout {
     return m.matches() ? Integer.parseInt(m.group(1)) : -1;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** Deletes a directory and everything in it; nothing when it is not there. */
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

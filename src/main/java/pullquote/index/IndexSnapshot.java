@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.facet.FacetsConfig;
@@ -30,7 +32,7 @@ public final class IndexSnapshot {
   private final BuildInfo buildInfo;
   private final long sizeBytes;
   private final boolean hasIdOrder;
-  private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Class<?>, FutureTask<Object>> derived = new ConcurrentHashMap<>();
 
   private IndexSnapshot(
       Path generation,
@@ -129,13 +131,35 @@ public final class IndexSnapshot {
 
   /**
    * A value computed once per generation and kept with it, such as the critic directory, so it is
-   * never stale and never computed per request.
+   * never stale and never computed per request. A caller asking while it is being computed waits
+   * for it; values of other types are not held up, and a computation may ask for another value.
    */
   @SuppressWarnings("unchecked")
   public <T> T derived(Class<T> type, Function<IndexSnapshot, T> compute) {
-    // compute must not derive another value itself: a nested computeIfAbsent on the same map can
-    // fail with "Recursive update". A caller that needs one value for another fetches it first.
-    return (T) derived.computeIfAbsent(type, t -> compute.apply(this));
+    // The map holds the task, not the value: the computation runs outside the map's lock, which
+    // computeIfAbsent would hold over it (blocking whatever else shares the bin, and forbidding a
+    // nested derivation).
+    FutureTask<Object> task = new FutureTask<>(() -> compute.apply(this));
+    FutureTask<Object> existing = derived.putIfAbsent(type, task);
+    if (existing == null) {
+      task.run();
+      existing = task;
+    }
+    try {
+      return (T) existing.get();
+    } catch (ExecutionException e) {
+      derived.remove(type, existing);
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + type.getSimpleName(), e);
+    }
   }
 
   boolean tryIncRef() {

@@ -29,7 +29,6 @@ public final class ReviewDocuments {
   public Document toDocument(Review review) throws IOException {
     Document doc = new Document();
     doc.add(new StringField(ReviewFields.ID, review.id(), Field.Store.YES));
-    doc.add(new SortedDocValuesField(ReviewFields.ID, new BytesRef(review.id())));
     long order = ReviewFields.idOrder(review.id());
     doc.add(new NumericDocValuesField(ReviewFields.ID_ORDER, order));
     doc.add(new LongPoint(ReviewFields.ID_ORDER, order));

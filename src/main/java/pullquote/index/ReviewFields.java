@@ -10,10 +10,11 @@ import org.apache.lucene.util.StringHelper;
  * Every field of the review index and how it is indexed. No other main class spells a field name.
  *
  * <ul>
- *   <li>{@link #ID}: exact term, stored, sorted doc values (the last tie-break that keeps paging
- *       stable); {@link #ID_ORDER}: {@link #idOrder} as numeric doc values and a long point, the
- *       tie-break before it. On a query of filters alone it is the whole order, and the point lets
- *       Lucene skip the hits that cannot reach the page instead of comparing each.
+ *   <li>{@link #ID}: exact term, stored. Indexes written before {@link #ID_ORDER} existed also have
+ *       it as sorted doc values, their tie-break.
+ *   <li>{@link #ID_ORDER}: {@link #idOrder} as numeric doc values and a long point, the tie-break
+ *       that keeps paging stable. On a query of filters alone it is the whole order, and the point
+ *       lets Lucene skip the hits that cannot reach the page instead of comparing each.
  *   <li>{@link #TEXT}: English analysis with positions for phrases and offsets for highlighting.
  *   <li>{@link #CRITIC}, {@link #PUBLICATION}, {@link #WORK}: stored display value, sorted doc
  *       values, a facet dimension; {@code *_exact} terms for filters; {@code *_words} analysed for

@@ -1,9 +1,7 @@
 package pullquote.search;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.util.BytesRef;
 import pullquote.index.ReviewFields;
@@ -21,9 +19,12 @@ record Cursor(String sort, Object value, String id) {
 
   private static final char SEP = '\u001F';
 
-  /** The cursor after the given hit, the last of a page. */
-  static Cursor after(SortOrder sort, FieldDoc hit, String id, boolean scoreless) {
-    boolean tieOnly = scoreless && sort.key() == SortOrder.Key.RELEVANCE;
+  /**
+   * The cursor after the given hit, the last of a page.
+   *
+   * @param tieOnly as in {@link SortFields#of}: the hit carries no sort value to keep
+   */
+  static Cursor after(SortOrder sort, FieldDoc hit, String id, boolean tieOnly) {
     return new Cursor(sort.toString(), tieOnly ? null : hit.fields[0], id);
   }
 
@@ -83,30 +84,23 @@ record Cursor(String sort, Object value, String id) {
   /**
    * The position to search after, in the shape of {@link SortFields#of} with the same flags.
    *
-   * @param scoreless as in {@link SortFields#of}
+   * @param tieOnly as in {@link SortFields#of}
    * @param byIdString as in {@link SortFields#of}
    */
-  FieldDoc toFieldDoc(boolean scoreless, boolean byIdString) {
-    boolean relevance = sort.equals(SortOrder.RELEVANCE.toString());
-    if (relevance && scoreless != (value == null)) {
+  FieldDoc toFieldDoc(boolean tieOnly, boolean byIdString) {
+    if (tieOnly != (value == null)) {
       throw invalid(
-          scoreless
+          tieOnly
               ? "the cursor was made for a search with words; repeat that search or start over"
               : "the cursor was made for a search of filters alone; repeat that search or start"
                   + " over");
     }
-    List<Object> fields = new ArrayList<>(3);
-    float score = value instanceof Float f ? f : Float.NaN;
-    if (value != null) {
-      fields.add(value);
-    }
-    // An index without the hash reads its missing value, 0, for every review.
-    fields.add(byIdString ? 0L : ReviewFields.idOrder(id));
-    if (byIdString) {
-      fields.add(new BytesRef(id));
-    }
+    Object tieBreak = byIdString ? new BytesRef(id) : ReviewFields.idOrder(id);
     // Integer.MAX_VALUE: Lucene's last tie-break is the doc number, and the id already breaks ties.
-    return new FieldDoc(Integer.MAX_VALUE, score, fields.toArray());
+    return new FieldDoc(
+        Integer.MAX_VALUE,
+        value instanceof Float f ? f : Float.NaN,
+        value == null ? new Object[] {tieBreak} : new Object[] {value, tieBreak});
   }
 
   private static float finite(float score) {

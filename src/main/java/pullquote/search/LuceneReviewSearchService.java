@@ -93,6 +93,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
       long start)
       throws IOException {
     boolean scoreless = built.filtersOnly();
+    boolean tieOnly = request.sort().byTieBreakAlone(scoreless);
     boolean byIdString = !snapshot.hasIdOrder();
     int offset = cursor == null ? (request.page() - 1) * request.size() : 0;
     // A searcher of its own: the time-out and its flag belong to this request alone.
@@ -111,9 +112,9 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     int wanted = offset + request.size() + 1;
     var topDocs =
         new TopFieldCollectorManager(
-            SortFields.of(request.sort(), scoreless, byIdString),
+            SortFields.of(request.sort(), tieOnly, byIdString),
             wanted,
-            cursor == null ? null : cursor.toFieldDoc(scoreless, byIdString),
+            cursor == null ? null : cursor.toFieldDoc(tieOnly, byIdString),
             scoreless && !countFacets ? wanted : Integer.MAX_VALUE);
     TopFieldDocs top;
     if (countFacets) {
@@ -133,15 +134,16 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     // Past the budget the hits are the best of what was examined, not of everything, so a
     // cursor after them could skip reviews; the reader retries rather than pages on. Nor is
     // there budget left to count: the total is then what was seen.
-    boolean timedOut = searcher.timedOut();
     long total =
-        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO || timedOut
+        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO || searcher.timedOut()
             ? top.totalHits.value()
             : searcher.count(built.query());
+    // read after the count, which spends the same budget
+    boolean timedOut = searcher.timedOut();
     String next = null;
     if (!timedOut && top.scoreDocs.length > offset + request.size()) {
       FieldDoc last = (FieldDoc) top.scoreDocs[offset + request.size() - 1];
-      next = Cursor.after(request.sort(), last, hits.getLast().id(), scoreless).encode();
+      next = Cursor.after(request.sort(), last, hits.getLast().id(), tieOnly).encode();
     }
     return new SearchResponse(
         total,

@@ -93,21 +93,6 @@ public record SearchRequest(
 
   /** This request with facet counting and highlighting switched on or off. */
   public SearchRequest withExtras(boolean facets, boolean highlight) {
-    return with(sort, page, size, cursor, facets, highlight);
-  }
-
-  /** This request in pages of the given size, continuing after the cursor (null: the first). */
-  public SearchRequest after(String cursor, int size) {
-    return with(sort, 1, size, cursor, facets, highlight);
-  }
-
-  /** This request in another order, from its first page. */
-  public SearchRequest sortedBy(SortOrder sort) {
-    return with(sort, 1, size, null, facets, highlight);
-  }
-
-  private SearchRequest with(
-      SortOrder sort, int page, int size, String cursor, boolean facets, boolean highlight) {
     return new SearchRequest(
         q,
         critics,

@@ -1,7 +1,5 @@
 package pullquote.search;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import pullquote.index.ReviewFields;
@@ -17,27 +15,25 @@ final class SortFields {
   private SortFields() {}
 
   /**
-   * @param scoreless true when every hit scores the same (filters only): relevance order is then
-   *     the tie-break alone, and with it first Lucene can skip the hits that cannot reach the page
+   * @param tieOnly the order is the tie-break alone ({@link SortOrder#byTieBreakAlone}), so Lucene
+   *     can skip the hits that cannot reach the page
    * @param byIdString true for an index without {@link ReviewFields#ID_ORDER}
    */
-  static Sort of(SortOrder order, boolean scoreless, boolean byIdString) {
-    List<SortField> fields = new ArrayList<>();
-    if (!(scoreless && order.key() == SortOrder.Key.RELEVANCE)) {
-      fields.add(
-          switch (order.key()) {
-            case RELEVANCE -> SortField.FIELD_SCORE;
-            case DATE -> numeric(ReviewFields.DATE, SortField.Type.LONG, order.descending());
-            case SCORE -> numeric(ReviewFields.SCORE, SortField.Type.INT, order.descending());
-          });
+  static Sort of(SortOrder order, boolean tieOnly, boolean byIdString) {
+    SortField tieBreak =
+        byIdString
+            ? new SortField(ReviewFields.ID, SortField.Type.STRING)
+            : new SortField(ReviewFields.ID_ORDER, SortField.Type.LONG);
+    if (tieOnly) {
+      return new Sort(tieBreak);
     }
-    SortField idOrder = new SortField(ReviewFields.ID_ORDER, SortField.Type.LONG);
-    idOrder.setMissingValue(0L);
-    fields.add(idOrder);
-    if (byIdString) {
-      fields.add(new SortField(ReviewFields.ID, SortField.Type.STRING));
-    }
-    return new Sort(fields.toArray(SortField[]::new));
+    SortField first =
+        switch (order.key()) {
+          case RELEVANCE -> SortField.FIELD_SCORE;
+          case DATE -> numeric(ReviewFields.DATE, SortField.Type.LONG, order.descending());
+          case SCORE -> numeric(ReviewFields.SCORE, SortField.Type.INT, order.descending());
+        };
+    return new Sort(first, tieBreak);
   }
 
   /** Reviews without the value sort last whichever way the sort runs. */

@@ -45,6 +45,14 @@ public record SortOrder(Key key, boolean descending) {
     return new SortOrder(key, direction.equals("desc"));
   }
 
+  /**
+   * True when this order is the tie-break alone: relevance over a search of filters alone, where
+   * every hit scores the same.
+   */
+  boolean byTieBreakAlone(boolean filtersOnly) {
+    return filtersOnly && key == Key.RELEVANCE;
+  }
+
   @Override
   public String toString() {
     return key.key() + (key == Key.RELEVANCE ? "" : descending ? ":desc" : ":asc");

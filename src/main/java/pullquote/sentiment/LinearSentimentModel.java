@@ -127,42 +127,52 @@ public final class LinearSentimentModel implements TextSentimentModel {
     return LogisticRegression.sigmoid(p.polarityScale() * z + p.polarityShift());
   }
 
-  /** The model's features found in a text: each slot once, with the phrase it first came from. */
-  private static final class Matches {
+  /**
+   * The model's features found in a text: each slot once, with the phrase it first came from. It
+   * first hears the text's feature hashes, then {@link #lookUp} turns them into slots in place.
+   */
+  private static final class Matches implements FeatureHashes.Sink {
     final List<String> words;
-    int[] slots = new int[64];
-    int[] phrases = new int[64];
+    int[] slots = new int[256];
+    int[] phrases = new int[256];
     int count;
-    private int[] seen = new int[256];
+    private int[] seen;
 
     Matches(List<String> words) {
       this.words = words;
     }
 
-    void add(int slot, int phrase) {
-      if (!firstSight(slot)) {
-        return;
-      }
+    @Override
+    public void feature(int hash, int phrase) {
       if (count == slots.length) {
         slots = Arrays.copyOf(slots, count * 2);
         phrases = Arrays.copyOf(phrases, count * 2);
       }
-      slots[count] = slot;
+      slots[count] = hash;
       phrases[count++] = phrase;
     }
 
-    /** An open-addressing set of slot + 1, kept at most half full. */
-    private boolean firstSight(int slot) {
-      if (2 * (count + 1) > seen.length) {
-        seen = new int[seen.length * 2];
-        for (int i = 0; i < count; i++) {
-          insert(slots[i]);
+    /** Replaces the hashes by their slots, keeping each slot found once, in order. */
+    void lookUp(WeightTable weights) {
+      // All lookups in one tight loop, apart from what is done with their results: they do not
+      // depend on each other, so the processor overlaps their cache misses, which are most of
+      // the cost of classifying (the table is megabytes; indexing evicts it from the cache).
+      for (int i = 0; i < count; i++) {
+        slots[i] = weights.find(slots[i]);
+      }
+      seen = new int[Integer.highestOneBit(Math.max(1, count)) << 2];
+      int kept = 0;
+      for (int i = 0; i < count; i++) {
+        if (slots[i] >= 0 && firstSight(slots[i])) {
+          slots[kept] = slots[i];
+          phrases[kept++] = phrases[i];
         }
       }
-      return insert(slot);
+      count = kept;
     }
 
-    private boolean insert(int slot) {
+    /** Adds to an open-addressing set of slot + 1, at most half full; false when already in. */
+    private boolean firstSight(int slot) {
       int mask = seen.length - 1;
       int i = (slot * 0x9E3779B9) >>> 7 & mask;
       while (seen[i] != 0) {
@@ -178,38 +188,9 @@ public final class LinearSentimentModel implements TextSentimentModel {
 
   private Matches match(String text) {
     Matches matches = new Matches(TextFeatures.words(text));
-    Hashes hashes = new Hashes();
-    FeatureHashes.forEach(matches.words, hashes);
-    // All lookups in one tight loop, apart from what is done with their results: they do not
-    // depend on each other, so the processor overlaps their cache misses, which are most of the
-    // cost of classifying (the table is megabytes; indexing evicts it from the cache).
-    int[] slots = new int[hashes.count];
-    for (int i = 0; i < slots.length; i++) {
-      slots[i] = weights.find(hashes.hashes[i]);
-    }
-    for (int i = 0; i < slots.length; i++) {
-      if (slots[i] >= 0) {
-        matches.add(slots[i], hashes.phrases[i]);
-      }
-    }
+    FeatureHashes.forEach(matches.words, matches);
+    matches.lookUp(weights);
     return matches;
-  }
-
-  /** The text's feature hashes and their phrases, in order. */
-  private static final class Hashes implements FeatureHashes.Sink {
-    int[] hashes = new int[256];
-    int[] phrases = new int[256];
-    int count;
-
-    @Override
-    public void feature(int hash, int phrase) {
-      if (count == hashes.length) {
-        hashes = Arrays.copyOf(hashes, count * 2);
-        phrases = Arrays.copyOf(phrases, count * 2);
-      }
-      hashes[count] = hash;
-      phrases[count++] = phrase;
-    }
   }
 
   /**

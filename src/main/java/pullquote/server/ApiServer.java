@@ -56,7 +56,9 @@ public final class ApiServer implements AutoCloseable {
       Admission.Limits limits) {
     this.search = search;
     this.admission = new Admission(limits);
-    List<String> origins = List.copyOf(corsOrigins);
+    // Browsers send the origin in lower case; a name given in capitals would never match.
+    List<String> origins =
+        corsOrigins.stream().map(o -> o.toLowerCase(java.util.Locale.ROOT)).toList();
     this.app = Javalin.create(config -> configure(config, json, webDir, origins));
   }
 

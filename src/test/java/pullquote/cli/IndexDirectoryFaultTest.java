@@ -105,6 +105,11 @@ class IndexDirectoryFaultTest {
     assertThat(stderr())
         .contains("no index in " + missing)
         .contains("pullquote index --index " + missing);
+    err.reset();
+    assertThat(Main.run("search", "--index", missing, "pusher")).isEqualTo(1);
+    assertThat(stderr())
+        .contains("no index in " + missing)
+        .contains("pullquote index --index " + missing);
     assertThat(Files.exists(Path.of(missing))).as("nothing is created").isFalse();
   }
 

@@ -99,14 +99,26 @@ class IndexBuilderTest {
       throws Exception {
     TestIndexes.build(dir, TestIndexes.SEED);
     var warmed = new java.util.concurrent.LinkedBlockingQueue<String>();
+    var firstMayFinish = new java.util.concurrent.CountDownLatch(1);
     try (LiveIndex live =
         new LiveIndex(
             new IndexLayout(dir),
             pullquote.ingest.Json.newMapper(),
-            s -> warmed.add(s.reviewCount() + " on " + Thread.currentThread().getName()))) {
+            s -> {
+              if (s.reviewCount() == 11) {
+                try {
+                  firstMayFinish.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              warmed.add(s.reviewCount() + " on " + Thread.currentThread().getName());
+            })) {
       assertThat(live.refresh()).isTrue();
-      // Served at once: nothing older could be served while it warms.
+      // Served at once, while its warming is held: nothing older could be served meanwhile.
       assertThat(count(live)).isEqualTo(11);
+      assertThat(warmed).isEmpty();
+      firstMayFinish.countDown();
       assertThat(warmed.poll(30, java.util.concurrent.TimeUnit.SECONDS))
           .isEqualTo("11 on index-warm");
       TestIndexes.build(dir, TestIndexes.SEED, TestIndexes.EXTRA);

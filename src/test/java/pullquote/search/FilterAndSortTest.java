@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pullquote.index.LiveIndex;
+import pullquote.testing.Requests;
 import pullquote.testing.TestIndexes;
 
 /** Filters, ranges and sorts over the seed page plus a small fixture with scores and dates. */
@@ -58,15 +59,16 @@ class FilterAndSortTest {
   void filtersAloneSortedByDateOrScorePageByCursorAsOnOnePage() {
     for (String sort : List.of("date:asc", "date:desc", "score:asc", "score:desc")) {
       var request =
-          SearchRequest.of("")
-              .withExtras(false, false)
-              .sortedBy(SortOrder.parse(sort))
-              .after(null, 100);
+          Requests.after(
+              Requests.sortedBy(
+                  SearchRequest.of("").withExtras(false, false), SortOrder.parse(sort)),
+              null,
+              100);
       SearchResponse all = search.search(request);
       assertThat(all.total()).isEqualTo(15);
       List<String> onePage = all.hits().stream().map(ReviewHit::id).toList();
       assertThat(TestIndexes.idsPageByPage(search, request, 2)).as(sort).isEqualTo(onePage);
-      assertThat(search.search(request.after(null, 2)).total()).as(sort).isEqualTo(15);
+      assertThat(search.search(Requests.after(request, null, 2)).total()).as(sort).isEqualTo(15);
     }
   }
 

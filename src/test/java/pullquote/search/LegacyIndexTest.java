@@ -16,6 +16,7 @@ import pullquote.index.LiveIndex;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewDocuments;
 import pullquote.index.ReviewFields;
+import pullquote.testing.Requests;
 import pullquote.testing.TestIndexes;
 
 /** An index written before reviews carried {@code id_order} is still searched and paged whole. */
@@ -30,11 +31,15 @@ class LegacyIndexTest {
     Path legacy = java.nio.file.Files.createDirectory(dir.resolve("legacy"));
     copyWithoutIdOrder(new IndexLayout(built).current().orElseThrow(), new IndexLayout(legacy));
     try (LiveIndex live = TestIndexes.open(legacy)) {
+      boolean hasIdOrder = live.withSnapshot(s -> s.hasIdOrder());
+      assertThat(hasIdOrder).isFalse();
       ReviewSearchService search = TestIndexes.service(live);
       for (String sort : List.of("relevance", "date:asc", "score:desc")) {
         for (String q : List.of("", "the")) {
           SearchRequest request = request(q, sort);
           List<String> onePage = ids(search, request);
+          // more than one page of 2, so the cursor is really followed
+          assertThat(onePage).as(sort + " " + q).hasSizeGreaterThan(2);
           assertThat(TestIndexes.idsPageByPage(search, request, 2))
               .as(sort + " " + q)
               .isEqualTo(onePage)
@@ -49,11 +54,13 @@ class LegacyIndexTest {
   }
 
   private static List<String> ids(ReviewSearchService search, SearchRequest request) {
-    return search.search(request.after(null, 100)).hits().stream().map(ReviewHit::id).toList();
+    return search.search(Requests.after(request, null, 100)).hits().stream()
+        .map(ReviewHit::id)
+        .toList();
   }
 
   private static SearchRequest request(String q, String sort) {
-    return SearchRequest.of(q).withExtras(false, false).sortedBy(SortOrder.parse(sort));
+    return Requests.sortedBy(SearchRequest.of(q).withExtras(false, false), SortOrder.parse(sort));
   }
 
   /** Rewrites every review of a generation as a new one, leaving out the id hash. */
@@ -68,6 +75,10 @@ class LegacyIndexTest {
       for (int doc = 0; doc < reader.maxDoc(); doc++) {
         Document copy = documents.toDocument(ReviewDocuments.fromDocument(stored.document(doc)));
         copy.removeFields(ReviewFields.ID_ORDER);
+        // what such an index sorted ties by
+        copy.add(
+            new org.apache.lucene.document.SortedDocValuesField(
+                ReviewFields.ID, new org.apache.lucene.util.BytesRef(copy.get(ReviewFields.ID))));
         writer.addDocument(copy);
       }
     }

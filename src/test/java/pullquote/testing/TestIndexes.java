@@ -55,7 +55,7 @@ public final class TestIndexes {
     List<String> ids = new java.util.ArrayList<>();
     String cursor = null;
     do {
-      var page = search.search(request.after(cursor, size));
+      var page = search.search(Requests.after(request, cursor, size));
       page.hits().forEach(h -> ids.add(h.id()));
       cursor = page.nextCursor();
     } while (cursor != null);
