@@ -90,32 +90,14 @@ final class ServeCommand implements Callable<Integer> {
     }
     var json = Json.newMapper();
     try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm)) {
+      var search = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
       // Opening a large index and setting up the HTTP server each take a good part of a second;
-      // on two cores they overlap. The port is bound only once the index is open.
+      // on two cores they overlap.
       FutureTask<Boolean> opening = new FutureTask<>(live::refresh);
       Thread.ofPlatform().name("index-open").start(opening);
-      var search = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
       try (var server =
           new ApiServer(search, json, web != null ? web : AppHome.web(), corsOrigins)) {
-        try {
-          opening.get();
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof Error error) {
-            throw error;
-          }
-          // Never serve an index that does not open cleanly: a truncated file would mean wrong
-          // answers. The operator gets the file and the fault, not a stack trace.
-          String fault =
-              e.getCause().getMessage() != null
-                  ? e.getCause().getMessage()
-                  : e.getCause().toString();
-          System.err.printf(
-              "pullquote serve: the index in %s cannot be opened (%s);"
-                  + " rebuild it with: pullquote index --index %s PATH...%n",
-              dir, fault, dir);
-          return 1;
-        }
-        return listenUntilStopped(server, live, dir);
+        return listenUntilStopped(server, live, dir, opening);
       } finally {
         // Whatever happened, the index is not closed under a refresh still opening it.
         awaitQuietly(opening);
@@ -127,23 +109,44 @@ final class ServeCommand implements Callable<Integer> {
     try {
       task.get();
     } catch (ExecutionException e) {
-      // reported above, or superseded by the failure that brought us here
+      // reported by listenUntilStopped, or superseded by the failure that brought us here
     }
   }
 
-  /** Binds the port, picks up rebuilds, and returns when the process is asked to stop. */
-  private int listenUntilStopped(ApiServer server, LiveIndex live, Path dir)
+  /**
+   * Binds the port while the index opens (meanwhile searches answer 503 {@code index_unavailable},
+   * as whenever no index is served), then picks up rebuilds, and returns when the process is asked
+   * to stop.
+   */
+  private int listenUntilStopped(
+      ApiServer server, LiveIndex live, Path dir, FutureTask<Boolean> opening)
       throws InterruptedException {
-    try (var poller = new IndexPoller(live)) {
-      try {
-        server.start(host, port);
-      } catch (io.javalin.util.JavalinBindException e) {
-        System.err.printf(
-            "pullquote serve: cannot listen on %s:%d: the port is in use or not allowed;"
-                + " pick another with --port%n",
-            host, port);
-        return 1;
+    try {
+      server.start(host, port);
+    } catch (io.javalin.util.JavalinBindException e) {
+      System.err.printf(
+          "pullquote serve: cannot listen on %s:%d: the port is in use or not allowed;"
+              + " pick another with --port%n",
+          host, port);
+      return 1;
+    }
+    try {
+      opening.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
       }
+      // Never serve an index that does not open cleanly: a truncated file would mean wrong
+      // answers. The operator gets the file and the fault, not a stack trace.
+      String fault =
+          e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getCause().toString();
+      System.err.printf(
+          "pullquote serve: the index in %s cannot be opened (%s);"
+              + " rebuild it with: pullquote index --index %s PATH...%n",
+          dir, fault, dir);
+      return 1;
+    }
+    try (var poller = new IndexPoller(live)) {
       System.out.printf(
           "pullquote is serving %s at http://%s:%d/ (Ctrl-C to stop)%n", dir, host, server.port());
       CountDownLatch stopped = new CountDownLatch(1);

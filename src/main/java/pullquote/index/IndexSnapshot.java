@@ -162,6 +162,23 @@ public final class IndexSnapshot {
     }
   }
 
+  /**
+   * The value of {@link #derived} if it has been computed, without waiting or computing it: for a
+   * caller with another way to answer meanwhile.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> Optional<T> derivedIfReady(Class<T> type) {
+    FutureTask<Object> task = derived.get(type);
+    if (task == null || !task.isDone()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of((T) task.get());
+    } catch (ExecutionException | InterruptedException e) {
+      return Optional.empty(); // derived() reports the failure to whoever asks for the value
+    }
+  }
+
   boolean tryIncRef() {
     return reader.tryIncRef();
   }

@@ -13,7 +13,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.Term;
@@ -38,8 +37,6 @@ import pullquote.sentiment.SentimentSource;
 
 /** Answers searches from the live Lucene index, in process. */
 public final class LuceneReviewSearchService implements ReviewSearchService {
-
-  private static final int TOP_FACET_VALUES = 10;
 
   /** Long enough for the broadest query on 10M reviews; short enough never to pin a thread. */
   public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
@@ -105,40 +102,47 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
             : null;
     FacetCounts facets = cache != null ? cache.get(built) : null;
     boolean countFacets = request.facets() && facets == null;
-    // One hit past the page tells whether a next page exists. A query of filters alone is
-    // counted apart (cheaply: a single filter's count is its term's document count), so the
-    // collector may skip the hits that cannot reach the page; unless facets are being counted,
-    // which visits every hit anyway.
+    boolean rankApart = scoreless || RankingPlan.skipsWell(built.query());
+    // One hit past the page tells whether a next page exists.
     int wanted = offset + request.size() + 1;
-    var topDocs =
+    var ranking =
         new TopFieldCollectorManager(
             SortFields.of(request.sort(), tieOnly, byIdString),
             wanted,
             cursor == null ? null : cursor.toFieldDoc(tieOnly, byIdString),
-            scoreless && !countFacets ? wanted : Integer.MAX_VALUE);
+            rankApart ? wanted : Integer.MAX_VALUE);
     TopFieldDocs top;
-    if (countFacets) {
-      Object[] results =
-          searcher.search(
-              built.query(), new MultiCollectorManager(topDocs, new FacetsCollectorManager()));
-      top = (TopFieldDocs) results[0];
-      facets = facets(snapshot, searcher, (FacetsCollector) results[1], built);
+    FacetCounter.Counted counted = null;
+    if (countFacets && !rankApart) {
+      Ranked ranked = rankAndCount(facetCounter(snapshot), searcher, built, ranking);
+      top = ranked.top();
+      counted = ranked.counted();
+    } else {
+      top = searcher.search(built.query(), ranking);
+      if (countFacets) {
+        counted = facetCounter(snapshot).count(searcher, built);
+      }
+    }
+    long total;
+    if (counted != null) {
+      facets = counted.facets();
+      total = Math.max(counted.total(), top.totalHits.value());
       if (cache != null && !searcher.timedOut()) {
         cache.put(built, facets);
       }
     } else {
-      top = searcher.search(built.query(), topDocs);
+      // Past the budget there is none left to count: the total is then what was seen. A single
+      // term's count is its document count, read without visiting a hit.
+      total =
+          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO || searcher.timedOut()
+              ? top.totalHits.value()
+              : searcher.count(built.query());
     }
     List<ReviewHit> hits =
         hits(searcher, request.highlight() ? built.query() : null, top, offset, request.size());
     // Past the budget the hits are the best of what was examined, not of everything, so a
-    // cursor after them could skip reviews; the reader retries rather than pages on. Nor is
-    // there budget left to count: the total is then what was seen.
-    long total =
-        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO || searcher.timedOut()
-            ? top.totalHits.value()
-            : searcher.count(built.query());
-    // read after the count, which spends the same budget
+    // cursor after them could skip reviews; the reader retries rather than pages on. Read after
+    // the counting, which spends the same budget.
     boolean timedOut = searcher.timedOut();
     String next = null;
     if (!timedOut && top.scoreDocs.length > offset + request.size()) {
@@ -157,6 +161,22 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
         facets,
         built.warnings(),
         timedOut);
+  }
+
+  private record Ranked(TopFieldDocs top, FacetCounter.Counted counted) {}
+
+  /** Ranks and counts in one pass over the hits. */
+  private static <R> Ranked rankAndCount(
+      FacetCounter<R> counter,
+      IndexSearcher searcher,
+      ReviewQueryBuilder.Built built,
+      TopFieldCollectorManager ranking)
+      throws IOException {
+    var counting = counter.collecting(built);
+    Object[] results = searcher.search(built.query(), new MultiCollectorManager(ranking, counting));
+    @SuppressWarnings("unchecked")
+    R gathered = (R) results[1];
+    return new Ranked((TopFieldDocs) results[0], counter.counted(gathered, searcher, built));
   }
 
   /**
@@ -189,68 +209,6 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     return hits;
   }
 
-  private FacetCounts facets(
-      IndexSnapshot snapshot,
-      IndexSearcher searcher,
-      FacetsCollector matched,
-      ReviewQueryBuilder.Built built)
-      throws IOException {
-    SortedSetDocValuesFacetCounts counts =
-        new SortedSetDocValuesFacetCounts(snapshot.facetState(), matched);
-    SortedSetDocValuesFacetCounts sentimentCounts = counts;
-    if (built.withoutSentimentFilter() != built.query()) {
-      FacetsCollector unfiltered =
-          searcher.search(built.withoutSentimentFilter(), new FacetsCollectorManager());
-      sentimentCounts = new SortedSetDocValuesFacetCounts(snapshot.facetState(), unfiltered);
-    }
-    return new FacetCounts(
-        allValues(sentimentCounts, ReviewFields.SENTIMENT, Sentiment.values()),
-        top(counts, ReviewFields.CRITIC),
-        top(counts, ReviewFields.PUBLICATION),
-        top(counts, ReviewFields.WORK));
-  }
-
-  /** Counts for every value of a small dimension, zero for values no hit has. */
-  private static Map<String, Long> allValues(
-      org.apache.lucene.facet.Facets counts, String dim, Enum<?>[] values) throws IOException {
-    Map<String, Long> result = new LinkedHashMap<>();
-    for (Enum<?> value : values) {
-      result.put(value.name().toLowerCase(java.util.Locale.ROOT), 0L);
-    }
-    FacetResult found = children(counts, dim, values.length);
-    if (found != null) {
-      for (LabelAndValue lv : found.labelValues) {
-        result.computeIfPresent(lv.label, (k, n) -> lv.value.longValue());
-      }
-    }
-    return result;
-  }
-
-  private static List<FacetCounts.FacetValue> top(org.apache.lucene.facet.Facets counts, String dim)
-      throws IOException {
-    List<FacetCounts.FacetValue> values = new ArrayList<>();
-    FacetResult result = children(counts, dim, TOP_FACET_VALUES);
-    if (result != null) {
-      for (LabelAndValue lv : result.labelValues) {
-        values.add(new FacetCounts.FacetValue(lv.label, lv.value.longValue()));
-      }
-    }
-    return values;
-  }
-
-  /**
-   * The dimension's top values, or null when no document has it: Lucene throws for a dimension it
-   * has never seen, which an empty or small index may not have.
-   */
-  private static FacetResult children(org.apache.lucene.facet.Facets counts, String dim, int n)
-      throws IOException {
-    try {
-      return counts.getTopChildren(n, dim);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
   @Override
   public Optional<ReviewHit> review(String id) {
     return index.withSnapshot(
@@ -275,7 +233,27 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
 
   /** Builds what searching a new generation needs once; pass to {@link LiveIndex} as its warmer. */
   public static void warm(IndexSnapshot snapshot) {
+    snapshot.derived(FacetCounter.class, LuceneReviewSearchService::facetCounterOf);
     criticDirectory(snapshot);
+  }
+
+  /**
+   * The generation's facet counter once built; until then (the first seconds after start-up, while
+   * it is built beside the first requests) Lucene's facet module, which needs nothing built.
+   */
+  private static FacetCounter<?> facetCounter(IndexSnapshot snapshot) {
+    return snapshot
+        .derivedIfReady(FacetCounter.class)
+        .<FacetCounter<?>>map(counter -> counter)
+        .orElseGet(() -> new LuceneFacetCounter(snapshot.facetState()));
+  }
+
+  private static FacetCounter<?> facetCounterOf(IndexSnapshot snapshot) {
+    try {
+      return FacetOrdinals.forGeneration(snapshot.facetState());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static CriticDirectory criticDirectory(IndexSnapshot snapshot) {
@@ -304,13 +282,14 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
           snapshot.searcher().search(MatchAllDocsQuery.INSTANCE, new FacetsCollectorManager());
       SortedSetDocValuesFacetCounts counts =
           new SortedSetDocValuesFacetCounts(snapshot.facetState(), all);
-      FacetResult works = children(counts, ReviewFields.WORK, 1);
+      FacetResult works = LuceneFacetCounter.children(counts, ReviewFields.WORK, 1);
       return new IndexStats(
           snapshot.reviewCount(),
           snapshot.sizeBytes(),
           snapshot.generation().getFileName().toString(),
-          allValues(counts, ReviewFields.SENTIMENT, Sentiment.values()),
-          allValues(counts, ReviewFields.SENTIMENT_SOURCE, SentimentSource.values()),
+          LuceneFacetCounter.allValues(counts, ReviewFields.SENTIMENT, Sentiment.values()),
+          LuceneFacetCounter.allValues(
+              counts, ReviewFields.SENTIMENT_SOURCE, SentimentSource.values()),
           critics.size(),
           works == null ? 0 : works.childCount,
           snapshot.buildInfo().orElse(null));

@@ -40,10 +40,19 @@ public final class TestIndexes {
     return builder().build(new IndexLayout(indexDir), List.of(inputs), IngestProgress.NONE);
   }
 
-  /** Opens the index as the server does. */
+  /**
+   * Opens the index as the server does, and waits for its warming, so every search takes the path a
+   * warmed generation takes (the facet arrays, not Lucene's facet counts meanwhile).
+   */
   public static LiveIndex open(Path indexDir) throws IOException {
-    LiveIndex live = new LiveIndex(new IndexLayout(indexDir), Json.newMapper());
+    LiveIndex live =
+        new LiveIndex(new IndexLayout(indexDir), Json.newMapper(), LuceneReviewSearchService::warm);
     live.refresh();
+    live.withSnapshot(
+        snapshot -> {
+          LuceneReviewSearchService.warm(snapshot);
+          return null;
+        });
     return live;
   }
 

@@ -1,0 +1,37 @@
+package pullquote.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import pullquote.index.ReviewAnalyzers;
+import pullquote.sentiment.Sentiment;
+import pullquote.testing.Requests;
+
+/** Which searches rank their page apart from counting their hits. */
+class RankingPlanTest {
+
+  private final ReviewQueryBuilder queries = new ReviewQueryBuilder(ReviewAnalyzers.create());
+
+  @Test
+  void oneWordOrWordsJoinedByOrRankApart() {
+    assertThat(skipsWell(SearchRequest.of("funny"))).isTrue();
+    assertThat(skipsWell(SearchRequest.of("funny OR sad OR tender"))).isTrue();
+  }
+
+  @Test
+  void searchesWhoseHitsMeetSeveralConditionsRankAndCountInOnePass() {
+    assertThat(skipsWell(SearchRequest.of("funny sad"))).isFalse();
+    assertThat(skipsWell(SearchRequest.of("\"funny film\""))).isFalse();
+    assertThat(skipsWell(SearchRequest.of("funny OR \"sad film\""))).isFalse();
+    assertThat(skipsWell(SearchRequest.of("funny -sad"))).isFalse();
+    assertThat(skipsWell(SearchRequest.of("fun*"))).isFalse();
+    assertThat(skipsWell(Requests.filtered("funny", List.of(), Set.of(Sentiment.POSITIVE))))
+        .isFalse();
+  }
+
+  private boolean skipsWell(SearchRequest request) {
+    return RankingPlan.skipsWell(queries.build(request).query());
+  }
+}
