@@ -86,8 +86,10 @@ function render(body, append) {
     cards[0].focus();
   }
   more.hidden = !nextCursor;
+  // A search that ran out of time before counting has no facets: show that, not zeros.
+  const counts = body.facets?.sentiment;
   for (const s of SENTIMENTS) {
-    document.querySelector(`[data-count="${s}"]`).textContent = (body.facets.sentiment[s] ?? 0).toLocaleString('en');
+    document.querySelector(`[data-count="${s}"]`).textContent = counts ? (counts[s] ?? 0).toLocaleString('en') : '–';
   }
   const shown = results.children.length;
   status.textContent = body.total === 0 ? '' :

@@ -130,6 +130,14 @@ final class ServeCommand implements Callable<Integer> {
           host, port);
       return 1;
     }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                }));
     try {
       opening.get();
     } catch (ExecutionException e) {
@@ -149,14 +157,6 @@ final class ServeCommand implements Callable<Integer> {
     try (var poller = new IndexPoller(live)) {
       System.out.printf(
           "pullquote is serving %s at http://%s:%d/ (Ctrl-C to stop)%n", dir, host, server.port());
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    server.close();
-                    stopped.countDown();
-                  }));
       stopped.await();
       return 0;
     }

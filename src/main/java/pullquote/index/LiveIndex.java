@@ -22,16 +22,19 @@ public final class LiveIndex implements Closeable {
 
   private static final Logger LOG = Logger.getLogger(LiveIndex.class.getName());
 
+  /** How long the first generation's warming waits for the first request to be answered. */
+  private static final Duration FIRST_WARM_WAIT = Duration.ofSeconds(2);
+
   private final IndexLayout layout;
   private final ObjectMapper json;
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
 
   private final java.util.function.Consumer<IndexSnapshot> warmer;
 
-  /** How long the first generation's warming waits for the first request to be answered. */
-  private static final Duration FIRST_WARM_WAIT = Duration.ofSeconds(2);
-
   private final CountDownLatch firstRequestDone = new CountDownLatch(1);
+
+  /** True while the first generation opens: requests are then told to come back, not to build. */
+  private volatile boolean opening;
 
   /**
    * The published generation that last failed to open: not tried again every poll (opening and
@@ -46,7 +49,8 @@ public final class LiveIndex implements Closeable {
   /**
    * @param warmer runs on each newly opened generation before it is served, so work that every
    *     generation needs once (such as the critic directory) is never done by a waiting request; on
-   *     the first generation, with nothing served yet, it runs beside the first requests
+   *     the first generation, with nothing served yet, it runs in the background once the first
+   *     request has been answered (or after {@link #FIRST_WARM_WAIT})
    */
   public LiveIndex(
       IndexLayout layout, ObjectMapper json, java.util.function.Consumer<IndexSnapshot> warmer) {
@@ -76,11 +80,14 @@ public final class LiveIndex implements Closeable {
       return false;
     }
     IndexSnapshot opened;
+    opening = served == null;
     try {
       opened = IndexSnapshot.open(published.get(), json);
     } catch (IOException | RuntimeException e) {
       failed = identity;
       throw e;
+    } finally {
+      opening = false;
     }
     if (served == null) {
       // Nothing is served yet, so no request waits on an older generation: serve this one at once
@@ -92,7 +99,8 @@ public final class LiveIndex implements Closeable {
     }
     try {
       warmer.accept(opened);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an OutOfMemoryError too: the new generation is let go and the old one stays served
       failed = identity;
       opened.decRef();
       throw e;
@@ -134,7 +142,8 @@ public final class LiveIndex implements Closeable {
       if (refresh()) {
         LOG.info(() -> "now serving " + current.get().generation());
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
+      // Caught whole: an exception escaping the poller's task would end all later polls.
       LOG.log(
           Level.WARNING,
           "could not open the new index generation; still serving the old one until another is"
@@ -158,7 +167,10 @@ public final class LiveIndex implements Closeable {
     while (true) {
       IndexSnapshot snapshot = current.get();
       if (snapshot == null) {
-        throw new IndexUnavailableException("no index has been built in " + layout.root());
+        throw new IndexUnavailableException(
+            opening
+                ? "the index in " + layout.root() + " is opening; try again in a moment"
+                : "no index has been built in " + layout.root());
       }
       if (snapshot.tryIncRef()) {
         return snapshot;

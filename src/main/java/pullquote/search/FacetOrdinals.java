@@ -1,6 +1,7 @@
 package pullquote.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.PriorityQueue;
 import org.apache.lucene.util.packed.PackedInts;
+import org.apache.lucene.util.packed.PagedMutable;
+import pullquote.index.IndexSnapshot;
 import pullquote.index.ReviewFields;
 import pullquote.sentiment.Sentiment;
 
@@ -32,9 +35,15 @@ import pullquote.sentiment.Sentiment;
 final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
 
   /** The dimensions counted, in {@link FacetCounts}' order. */
-  private static final String[] DIMENSIONS = {
-    ReviewFields.SENTIMENT, ReviewFields.CRITIC, ReviewFields.PUBLICATION, ReviewFields.WORK
-  };
+  private static final List<String> DIMENSIONS =
+      List.of(
+          ReviewFields.SENTIMENT, ReviewFields.CRITIC, ReviewFields.PUBLICATION, ReviewFields.WORK);
+
+  /**
+   * Values per page of the packed store: pages of a few hundred kilobytes, never one array of tens
+   * of megabytes that the collector would need contiguous heap regions for.
+   */
+  private static final int PAGE_SIZE = 1 << 16;
 
   private static final int SENTIMENT = 0;
 
@@ -42,7 +51,7 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
    * Per review, for each dimension at {@link #shift}, its value's index in {@link #labels} plus
    * one, or 0 for none.
    */
-  private final PackedInts.Reader packed;
+  private final PagedMutable packed;
 
   private final int[] shift;
   private final long[] mask;
@@ -50,11 +59,36 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
   /** [dimension][value]: the value's text, in Lucene's ordinal (byte) order. */
   private final String[][] labels;
 
-  private FacetOrdinals(PackedInts.Reader packed, int[] shift, long[] mask, String[][] labels) {
+  private FacetOrdinals(PagedMutable packed, int[] shift, long[] mask, String[][] labels) {
     this.packed = packed;
     this.shift = shift;
     this.mask = mask;
     this.labels = labels;
+  }
+
+  /** Builds the generation's counter, once; the warmer calls this before requests need it. */
+  static void buildFor(IndexSnapshot snapshot) {
+    snapshot.derived(FacetCounter.class, FacetOrdinals::forGeneration);
+  }
+
+  /**
+   * The generation's counter once built; until then (the first seconds after start-up, while it is
+   * built beside the first requests), or if building it failed, Lucene's facet module, which needs
+   * nothing built.
+   */
+  static FacetCounter<?> counterFor(IndexSnapshot snapshot) {
+    return snapshot
+        .derivedIfReady(FacetCounter.class)
+        .<FacetCounter<?>>map(counter -> counter)
+        .orElseGet(() -> new LuceneFacetCounter(snapshot.facetState()));
+  }
+
+  private static FacetCounter<?> forGeneration(IndexSnapshot snapshot) {
+    try {
+      return forGeneration(snapshot.facetState());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -63,14 +97,15 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
    */
   static FacetCounter<?> forGeneration(SortedSetDocValuesReaderState state) throws IOException {
     SortedSetDocValues values = state.getDocValues();
-    String[][] labels = new String[DIMENSIONS.length][];
-    OrdRange[] ranges = new OrdRange[DIMENSIONS.length];
-    int[] shift = new int[DIMENSIONS.length];
-    long[] mask = new long[DIMENSIONS.length];
+    int dimensions = DIMENSIONS.size();
+    String[][] labels = new String[dimensions][];
+    OrdRange[] ranges = new OrdRange[dimensions];
+    int[] shift = new int[dimensions];
+    long[] mask = new long[dimensions];
     int bits = 0;
-    for (int d = 0; d < DIMENSIONS.length; d++) {
+    for (int d = 0; d < dimensions; d++) {
       // null when no review has the dimension (an empty index)
-      ranges[d] = values == null ? null : state.getOrdRange(DIMENSIONS[d]);
+      ranges[d] = values == null ? null : state.getOrdRange(DIMENSIONS.get(d));
       labels[d] = ranges[d] == null ? new String[0] : labels(values, ranges[d]);
       int width = PackedInts.unsignedBitsRequired(labels[d].length);
       shift[d] = bits;
@@ -81,16 +116,15 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
       return new LuceneFacetCounter(state);
     }
     int maxDoc = state.getReader().maxDoc();
-    PackedInts.Mutable packed = PackedInts.getMutable(maxDoc, bits, PackedInts.COMPACT);
+    var packed = new PagedMutable(maxDoc, PAGE_SIZE, bits, PackedInts.COMPACT);
     if (values != null) {
-      values = state.getDocValues(); // a fresh iterator: lookupOrd may have moved the first
       for (int doc = values.nextDoc();
           doc != DocIdSetIterator.NO_MORE_DOCS;
           doc = values.nextDoc()) {
         long review = 0;
         for (int i = 0, n = values.docValueCount(); i < n; i++) {
           long ord = values.nextOrd();
-          for (int d = 0; d < DIMENSIONS.length; d++) {
+          for (int d = 0; d < dimensions; d++) {
             if (ranges[d] != null && ord >= ranges[d].start() && ord <= ranges[d].end()) {
               review |= (ord - ranges[d].start() + 1) << shift[d];
               break;
@@ -115,7 +149,7 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
   @Override
   public CollectorManager<?, Tally> collecting(ReviewQueryBuilder.Built built) {
     // with a sentiment filter, its facet is counted over another query, in counted()
-    return new Counting(sentimentApart(built) ? SENTIMENT + 1 : SENTIMENT, DIMENSIONS.length);
+    return new Counting(sentimentApart(built) ? SENTIMENT + 1 : SENTIMENT, DIMENSIONS.size());
   }
 
   @Override
@@ -174,8 +208,8 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
     final int[][] counts;
 
     Tally(String[][] labels, int from, int to) {
-      counts = new int[DIMENSIONS.length][];
-      for (int d = 0; d < DIMENSIONS.length; d++) {
+      counts = new int[DIMENSIONS.size()][];
+      for (int d = 0; d < counts.length; d++) {
         counts[d] = new int[d >= from && d < to ? labels[d].length + 1 : 0];
       }
     }

@@ -19,7 +19,8 @@ import pullquote.sentiment.Sentiment;
 
 /**
  * Facet counts from Lucene's facet module, reading the facet doc values of every hit. Serves a
- * generation's first searches, until its {@link FacetOrdinals} are built, and the index's figures.
+ * generation's first searches, until its {@link FacetOrdinals} are built; its helpers also read the
+ * index's figures ({@code /api/stats}).
  */
 final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
 

@@ -113,14 +113,18 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
             rankApart ? wanted : Integer.MAX_VALUE);
     TopFieldDocs top;
     FacetCounter.Counted counted = null;
+    boolean rankedInTime;
     if (countFacets && !rankApart) {
-      Ranked ranked = rankAndCount(facetCounter(snapshot), searcher, built, ranking);
+      Ranked ranked = rankAndCount(FacetOrdinals.counterFor(snapshot), searcher, built, ranking);
       top = ranked.top();
       counted = ranked.counted();
+      rankedInTime = !searcher.timedOut();
     } else {
       top = searcher.search(built.query(), ranking);
-      if (countFacets) {
-        counted = facetCounter(snapshot).count(searcher, built);
+      rankedInTime = !searcher.timedOut();
+      // Past the budget a pass of its own would see nothing: the facets are then not counted.
+      if (countFacets && rankedInTime) {
+        counted = FacetOrdinals.counterFor(snapshot).count(searcher, built);
       }
     }
     long total;
@@ -134,18 +138,18 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
       // Past the budget there is none left to count: the total is then what was seen. A single
       // term's count is its document count, read without visiting a hit.
       total =
-          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO || searcher.timedOut()
+          top.totalHits.relation() == TotalHits.Relation.EQUAL_TO || !rankedInTime
               ? top.totalHits.value()
               : searcher.count(built.query());
     }
     List<ReviewHit> hits =
         hits(searcher, request.highlight() ? built.query() : null, top, offset, request.size());
     // Past the budget the hits are the best of what was examined, not of everything, so a
-    // cursor after them could skip reviews; the reader retries rather than pages on. Read after
-    // the counting, which spends the same budget.
+    // cursor after them could skip reviews; the reader retries rather than pages on. A count that
+    // ran out after the ranking leaves the page exact, so it pages on; the total is flagged.
     boolean timedOut = searcher.timedOut();
     String next = null;
-    if (!timedOut && top.scoreDocs.length > offset + request.size()) {
+    if (rankedInTime && top.scoreDocs.length > offset + request.size()) {
       FieldDoc last = (FieldDoc) top.scoreDocs[offset + request.size() - 1];
       next = Cursor.after(request.sort(), last, hits.getLast().id(), tieOnly).encode();
     }
@@ -233,27 +237,8 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
 
   /** Builds what searching a new generation needs once; pass to {@link LiveIndex} as its warmer. */
   public static void warm(IndexSnapshot snapshot) {
-    snapshot.derived(FacetCounter.class, LuceneReviewSearchService::facetCounterOf);
+    FacetOrdinals.buildFor(snapshot);
     criticDirectory(snapshot);
-  }
-
-  /**
-   * The generation's facet counter once built; until then (the first seconds after start-up, while
-   * it is built beside the first requests) Lucene's facet module, which needs nothing built.
-   */
-  private static FacetCounter<?> facetCounter(IndexSnapshot snapshot) {
-    return snapshot
-        .derivedIfReady(FacetCounter.class)
-        .<FacetCounter<?>>map(counter -> counter)
-        .orElseGet(() -> new LuceneFacetCounter(snapshot.facetState()));
-  }
-
-  private static FacetCounter<?> facetCounterOf(IndexSnapshot snapshot) {
-    try {
-      return FacetOrdinals.forGeneration(snapshot.facetState());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static CriticDirectory criticDirectory(IndexSnapshot snapshot) {

@@ -5,6 +5,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import pullquote.index.ReviewFields;
 
 /**
  * Whether a search ranks its page in a pass of its own, skipping what cannot reach the page, and
@@ -23,8 +24,10 @@ final class RankingPlan {
   /** True for a single word, or words any of which may match, with nothing else required. */
   static boolean skipsWell(Query query) {
     return switch (query) {
-      case TermQuery term -> true;
-      case SynonymQuery word -> true; // a word and its stem, as the analyzer indexes both
+      // Words of the text only: a term of a field without lengths (sentiment:positive typed in the
+      // box) scores every hit alike, and hits that tie with the page's last cannot be skipped.
+      case TermQuery term -> term.getTerm().field().equals(ReviewFields.TEXT);
+      case SynonymQuery word -> word.getField().equals(ReviewFields.TEXT); // a word and its stem
       case BooleanQuery bool when bool.getMinimumNumberShouldMatch() == 0 -> skipsWell(bool);
       default -> false;
     };

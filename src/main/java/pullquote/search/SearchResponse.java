@@ -8,7 +8,8 @@ import java.util.List;
  * @param total the exact number of matching reviews
  * @param nextCursor pass as {@code cursor} for the page after this one; null on the last page
  * @param query the query text as searched
- * @param facets the counts per facet; null when the request asked for none ({@code facets=false})
+ * @param facets the counts per facet; null when the request asked for none ({@code facets=false}),
+ *     or when its time ran out before they were counted ({@code timed_out})
  * @param timedOut true when the search ran out of its time budget: the hits, total and counts are
  *     then those found so far
  */

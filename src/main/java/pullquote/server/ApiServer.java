@@ -5,9 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,22 +71,11 @@ public final class ApiServer implements AutoCloseable {
       Javalin.create(
           config -> {
             config.startup.showJavalinBanner = false;
-            serveFiles(config, webDir);
+            WebFiles.serve(config, webDir);
           });
     } catch (RuntimeException e) {
       // nothing lost: the real set-up does the same work, and reports a real fault itself
       LOG.log(Level.FINE, "server warm-up failed", e);
-    }
-  }
-
-  private static void serveFiles(JavalinConfig config, Path webDir) {
-    if (webDir != null && Files.isDirectory(webDir)) {
-      config.staticFiles.add(
-          files -> {
-            files.hostedPath = "/";
-            files.directory = webDir.toAbsolutePath().toString();
-            files.location = Location.EXTERNAL;
-          });
     }
   }
 
@@ -129,7 +116,7 @@ public final class ApiServer implements AutoCloseable {
             LOG.log(Level.WARNING, "could not write the error response", e);
           }
         });
-    serveFiles(config, webDir);
+    WebFiles.serve(config, webDir);
     var routes = config.routes;
     routes.before("/api/*", ApiServer::rejectMalformedEscapes);
     routes.get("/api/search", this::searchRoute);
@@ -171,8 +158,11 @@ public final class ApiServer implements AutoCloseable {
         });
     routes.exception(
         IndexUnavailableException.class,
-        (e, ctx) ->
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "index_unavailable", e.getMessage(), null));
+        (e, ctx) -> {
+          // an index opening, or one being built, is served within a second of being ready
+          ctx.header("Retry-After", "1");
+          error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "index_unavailable", e.getMessage(), null);
+        });
     routes.exception(
         Exception.class,
         (e, ctx) -> {

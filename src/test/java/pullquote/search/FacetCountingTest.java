@@ -25,6 +25,7 @@ import pullquote.index.LiveIndex;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewDocuments;
 import pullquote.index.ReviewFields;
+import pullquote.ingest.Json;
 import pullquote.sentiment.Sentiment;
 import pullquote.testing.Requests;
 import pullquote.testing.TestIndexes;
@@ -127,6 +128,52 @@ class FacetCountingTest {
       List<String> paged = TestIndexes.idsPageByPage(search, plain, 10).subList(0, 30);
       assertThat(paged).isEqualTo(rankedScoringEveryHit(live, plain, 30));
     }
+  }
+
+  @Test
+  void searchesAnswerAlikeBeforeAndAfterTheFacetValuesAreBuilt() throws Exception {
+    Path index = dir.resolve("index");
+    TestIndexes.build(index, TestIndexes.SEED, TestIndexes.EXTRA);
+    try (LiveIndex cold = new LiveIndex(new IndexLayout(index), Json.newMapper());
+        LiveIndex warm = TestIndexes.open(index)) {
+      cold.refresh();
+      ReviewSearchService before = TestIndexes.service(cold);
+      ReviewSearchService after = TestIndexes.service(warm);
+      String critic = after.search(request("")).facets().critic().get(1).value();
+      List<SearchRequest> requests =
+          List.of(
+              request(""),
+              request("the"),
+              request("film OR thriller OR the"),
+              Requests.filtered("the", List.of(), Set.of(Sentiment.POSITIVE, Sentiment.MIXED)),
+              Requests.filtered("", List.of(critic), Set.of(Sentiment.NEGATIVE)),
+              Requests.sortedBy(request("the OR a"), SortOrder.parse("date:desc")),
+              Requests.sortedBy(
+                  Requests.filtered("", List.of(), Set.of(Sentiment.POSITIVE)),
+                  SortOrder.parse("score:asc")));
+      for (SearchRequest request : requests) {
+        assertThat(pages(before, request)).as(request.toString()).isEqualTo(pages(after, request));
+      }
+      boolean built = cold.withSnapshot(s -> s.derivedIfReady(FacetCounter.class).isPresent());
+      assertThat(built).as("the unwarmed index counted with Lucene's facet module").isFalse();
+    }
+  }
+
+  /** Each page of 2 in turn, following the cursor: total, ids, facets and cursor of each. */
+  private static List<List<Object>> pages(ReviewSearchService search, SearchRequest request) {
+    List<List<Object>> pages = new ArrayList<>();
+    String cursor = null;
+    do {
+      SearchResponse page = search.search(Requests.after(request, cursor, 2));
+      pages.add(
+          List.of(
+              page.total(),
+              page.hits().stream().map(ReviewHit::id).toList(),
+              page.facets(),
+              String.valueOf(page.nextCursor())));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return pages;
   }
 
   /** The first ids in relevance order, every hit scored: the ranking skipping must not change. */

@@ -27,6 +27,9 @@ class RankingPlanTest {
     assertThat(skipsWell(SearchRequest.of("funny OR \"sad film\""))).isFalse();
     assertThat(skipsWell(SearchRequest.of("funny -sad"))).isFalse();
     assertThat(skipsWell(SearchRequest.of("fun*"))).isFalse();
+    // every hit of a term on a field without lengths scores alike: nothing to skip
+    assertThat(skipsWell(SearchRequest.of("sentiment:positive"))).isFalse();
+    assertThat(skipsWell(SearchRequest.of("critic:murray"))).isFalse();
     assertThat(skipsWell(Requests.filtered("funny", List.of(), Set.of(Sentiment.POSITIVE))))
         .isFalse();
   }

@@ -398,6 +398,9 @@ class SeedSearchTest {
     SearchResponse partial = hurried.search(SearchRequest.of("pusher"));
     assertThat(partial.timedOut()).isTrue();
     assertThat(partial.total()).isLessThanOrEqualTo(q("pusher").total());
+    // the ranking ran out, so nothing was counted: no facets rather than zeros
+    assertThat(partial.facets()).isNull();
+    assertThat(partial.nextCursor()).isNull();
     assertThat(q("pusher").timedOut()).isFalse();
     // a partial count is never cached as the filter's counts
     SearchRequest mixed =

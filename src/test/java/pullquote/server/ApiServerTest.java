@@ -153,6 +153,26 @@ class ApiServerTest {
   }
 
   @Test
+  void withoutAServedIndexSearchesAndHealthSayComeBackInJson(@TempDir Path empty) throws Exception {
+    try (LiveIndex none = new LiveIndex(new pullquote.index.IndexLayout(empty), json);
+        ApiServer bare =
+            new ApiServer(TestIndexes.service(none), json, Path.of("web")).start("127.0.0.1", 0)) {
+      for (String path : new String[] {"/api/search?q=film", "/health"}) {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port() + path))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).as(path).contains("1");
+        assertThat(json.readTree(response.body()).get("error").get("code").asText())
+            .isEqualTo("index_unavailable");
+      }
+      assertThat(get("/health/live").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void livenessAnswersWithoutTouchingTheIndex() throws Exception {
     Reply r = get("/health/live");
     assertThat(r.status()).isEqualTo(200);
