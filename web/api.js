@@ -1,10 +1,11 @@
 // Talks to the JSON API; every failure becomes an Error with a message fit to show a person.
 
 export class ApiError extends Error {
-  constructor(message, status, body) {
+  constructor(message, status, body, retryAfter = null) {
     super(message);
     this.status = status;
     this.body = body;
+    this.retryAfter = retryAfter; // seconds, when the server says to come back (503)
   }
 }
 
@@ -24,7 +25,8 @@ export async function getJson(path, params, signal) {
   }
   if (!res.ok) {
     const message = body && body.error && body.error.message ? body.error.message : `HTTP ${res.status}`;
-    throw new ApiError(message, res.status, body);
+    const retryAfter = res.status === 503 ? Number(res.headers.get('Retry-After')) || null : null;
+    throw new ApiError(message, res.status, body, retryAfter);
   }
   return body;
 }

@@ -6,6 +6,8 @@ import { SENTIMENTS, apiParams, fromUrl, toUrl } from './state.js';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 120;
+// An index still opening (or not yet built) answers 503 with Retry-After: ask again, for a while.
+const MAX_RETRIES = 60;
 
 const $ = id => document.getElementById(id);
 const input = $('q');
@@ -51,7 +53,7 @@ function showControls() {
   document.title = state.q ? `${state.q} — pullquote` : 'pullquote — search critic reviews';
 }
 
-async function search({ append = false } = {}) {
+async function search({ append = false, retries = 0 } = {}) {
   if (!append) {
     // The old page's cursor belongs to the old query; "More" must wait for the new answer.
     nextCursor = null;
@@ -71,6 +73,10 @@ async function search({ append = false } = {}) {
     more.hidden = true;
     status.textContent = '';
     notice.replaceChildren(errorNotice(e instanceof ApiError ? e.message : 'Something went wrong.'));
+    if (e instanceof ApiError && e.retryAfter && retries < MAX_RETRIES) {
+      // unless another search has started meanwhile
+      setTimeout(() => { if (mine === ticket) search({ append, retries: retries + 1 }); }, e.retryAfter * 1000);
+    }
   } finally {
     if (mine === ticket) results.removeAttribute('aria-busy');
   }

@@ -327,6 +327,27 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void aPageOpenedBeforeTheIndexIsServedShowsWhyAndAnswersOnceItIs() throws Exception {
+    Path later = dir.resolve("later");
+    try (LiveIndex none = new LiveIndex(new pullquote.index.IndexLayout(later), Json.newMapper());
+        ApiServer early =
+            new ApiServer(TestIndexes.service(none), Json.newMapper(), Path.of("web"))
+                .start("127.0.0.1", 0)) {
+      browser.get("http://127.0.0.1:" + early.port() + "/?q=pusher");
+      WebElement alert =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("#notice [role=alert]")));
+      assertThat(alert.getText()).contains("no index has been built");
+      TestIndexes.build(later, TestIndexes.SEED);
+      none.refresh();
+      // no click, no typing: the page asks again after the server's Retry-After
+      wait.until(d -> !cards().isEmpty());
+      assertThat(browser.findElement(By.id("notice")).getText()).isEmpty();
+    }
+  }
+
+  @Test
   void noResultsOffersToDropTheFilter() throws Exception {
     open("/?q=cliche&critic=Noel%20Murray");
     wait.until(d -> d.findElement(By.id("notice")).getText().contains("No reviews match"));
