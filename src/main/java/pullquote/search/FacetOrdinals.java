@@ -19,7 +19,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.PriorityQueue;
 import org.apache.lucene.util.packed.PackedInts;
-import org.apache.lucene.util.packed.PagedMutable;
 import pullquote.index.IndexSnapshot;
 import pullquote.index.ReviewFields;
 import pullquote.sentiment.Sentiment;
@@ -29,8 +28,9 @@ import pullquote.sentiment.Sentiment;
  * and built once per index generation from the facet doc values. Counting a hit is then one read
  * and a few shifts, in a pass that does not score. Decoding Lucene's multi-valued facet doc values
  * for every hit instead doubled the time of a broad search (1M reviews, one word: p99 26 ms with
- * facets, 13.6 without). The numbers take as many bits as the dimensions' value counts need: 38 on
- * the 1M benchmark corpus (4,545 critics, 1,812 publications, 2,258 works), 4.75 MB.
+ * facets, 13.6 without). The numbers take as many bits as the dimensions' value counts need, in
+ * whole bytes: 38 bits, so 5 bytes, on the 1M benchmark corpus (4,545 critics, 1,812 publications,
+ * 2,258 works), 5 MB per million reviews.
  */
 final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
 
@@ -39,19 +39,13 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
       List.of(
           ReviewFields.SENTIMENT, ReviewFields.CRITIC, ReviewFields.PUBLICATION, ReviewFields.WORK);
 
-  /**
-   * Values per page of the packed store: pages of a few hundred kilobytes, never one array of tens
-   * of megabytes that the collector would need contiguous heap regions for.
-   */
-  private static final int PAGE_SIZE = 1 << 16;
-
   private static final int SENTIMENT = 0;
 
   /**
    * Per review, for each dimension at {@link #shift}, its value's index in {@link #labels} plus
    * one, or 0 for none.
    */
-  private final PagedMutable packed;
+  private final ByteWidthValues packed;
 
   private final int[] shift;
   private final long[] mask;
@@ -59,7 +53,7 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
   /** [dimension][value]: the value's text, in Lucene's ordinal (byte) order. */
   private final String[][] labels;
 
-  private FacetOrdinals(PagedMutable packed, int[] shift, long[] mask, String[][] labels) {
+  private FacetOrdinals(ByteWidthValues packed, int[] shift, long[] mask, String[][] labels) {
     this.packed = packed;
     this.shift = shift;
     this.mask = mask;
@@ -116,7 +110,7 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
       return new LuceneFacetCounter(state);
     }
     int maxDoc = state.getReader().maxDoc();
-    var packed = new PagedMutable(maxDoc, PAGE_SIZE, bits, PackedInts.COMPACT);
+    var packed = new ByteWidthValues(maxDoc, bits);
     if (values != null) {
       for (int doc = values.nextDoc();
           doc != DocIdSetIterator.NO_MORE_DOCS;

@@ -1,0 +1,37 @@
+package pullquote.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ByteWidthValuesTest {
+
+  @Test
+  void everyWidthReadsBackWhatWasSetAcrossPagesWithoutTouchingItsNeighbours() {
+    int size = (1 << 15) * 2 + 3; // two full pages and a short third
+    for (int bits = 1; bits <= 64; bits++) {
+      long mask = bits == 64 ? -1L : (1L << bits) - 1;
+      var values = new ByteWidthValues(size, bits);
+      long[] expected = new long[size];
+      SplittableRandom random = new SplittableRandom(bits);
+      for (int i = 0; i < size; i++) {
+        expected[i] = random.nextLong() & mask;
+        values.set(i, expected[i]);
+      }
+      for (int i = 0; i < size; i++) {
+        assertThat(values.get(i)).as("bits %d, index %d", bits, i).isEqualTo(expected[i]);
+      }
+    }
+  }
+
+  @Test
+  void anEmptyStoreAndOutOfRangeWidths() {
+    assertThat(new ByteWidthValues(0, 38)).isNotNull();
+    assertThatThrownBy(() -> new ByteWidthValues(10, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ByteWidthValues(10, 65))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
