@@ -6,7 +6,9 @@ import { SENTIMENTS, apiParams, fromUrl, toUrl } from './state.js';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 120;
-// An index still opening (or not yet built) answers 503 with Retry-After: ask again, for a while.
+// An index still opening (or not yet built) answers 503 index_unavailable with Retry-After: ask
+// again, for a while. An overloaded server says the same, but every open page asking again at once
+// would keep it so: that one waits for the reader.
 const MAX_RETRIES = 60;
 
 const $ = id => document.getElementById(id);
@@ -69,11 +71,12 @@ async function search({ append = false, retries = 0 } = {}) {
     render(body, append);
   } catch (e) {
     if (e.name === 'AbortError' || mine !== ticket) return;
-    results.replaceChildren();
+    if (!append) results.replaceChildren(); // "More" failing leaves the results already shown
     more.hidden = true;
-    status.textContent = '';
+    if (!append) status.textContent = '';
     notice.replaceChildren(errorNotice(e instanceof ApiError ? e.message : 'Something went wrong.'));
-    if (e instanceof ApiError && e.retryAfter && retries < MAX_RETRIES) {
+    const opening = e instanceof ApiError && e.body?.error?.code === 'index_unavailable';
+    if (opening && e.retryAfter && retries < MAX_RETRIES) {
       // unless another search has started meanwhile
       setTimeout(() => { if (mine === ticket) search({ append, retries: retries + 1 }); }, e.retryAfter * 1000);
     }

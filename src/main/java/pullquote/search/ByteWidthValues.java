@@ -1,20 +1,16 @@
 package pullquote.search;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import org.apache.lucene.util.BitUtil;
 
 /**
  * One unsigned value per document in as many whole bytes as its bits need, each read with one
  * unaligned little-endian load and a mask, as Lucene's {@code DirectReader} reads its 40-bit
- * values. Bit-packed storage ({@code PackedInts}/{@code PagedMutable}) took 11 ns a read and made
- * the read half the cost of counting facets; this one takes about one. Pages stay under 256 KB, so
- * no large contiguous heap is needed.
+ * values. With bit-packed storage ({@code PagedMutable}) a read took ~11 ns in a probe, half of
+ * counting facets; with this one, counting the 210,806 hits of a word took 3.6 ms instead of 7.0.
+ * Pages stay well under half of G1's smallest region (1 MB), so none needs a contiguous run of
+ * regions.
  */
 final class ByteWidthValues {
-
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final int PAGE_SHIFT = 15;
   private static final int PAGE_MASK = (1 << PAGE_SHIFT) - 1;
@@ -51,6 +47,7 @@ final class ByteWidthValues {
   }
 
   long get(int index) {
-    return (long) LONG.get(pages[index >>> PAGE_SHIFT], (index & PAGE_MASK) * width) & mask;
+    return (long) BitUtil.VH_LE_LONG.get(pages[index >>> PAGE_SHIFT], (index & PAGE_MASK) * width)
+        & mask;
   }
 }

@@ -118,7 +118,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
       Ranked ranked = rankAndCount(FacetOrdinals.counterFor(snapshot), searcher, built, ranking);
       top = ranked.top();
       counted = ranked.counted();
-      rankedInTime = !searcher.timedOut();
+      rankedInTime = ranked.inTime();
     } else {
       top = searcher.search(built.query(), ranking);
       rankedInTime = !searcher.timedOut();
@@ -167,9 +167,15 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
         timedOut);
   }
 
-  private record Ranked(TopFieldDocs top, FacetCounter.Counted counted) {}
+  /**
+   * @param counted null when the time ran out in the pass
+   */
+  private record Ranked(TopFieldDocs top, FacetCounter.Counted counted, boolean inTime) {}
 
-  /** Ranks and counts in one pass over the hits. */
+  /**
+   * Ranks and counts in one pass over the hits; with a sentiment filter, the sentiment facet then
+   * takes a pass of its own, run only if the first finished in time.
+   */
   private static <R> Ranked rankAndCount(
       FacetCounter<R> counter,
       IndexSearcher searcher,
@@ -178,9 +184,13 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
       throws IOException {
     var counting = counter.collecting(built);
     Object[] results = searcher.search(built.query(), new MultiCollectorManager(ranking, counting));
+    TopFieldDocs top = (TopFieldDocs) results[0];
+    if (searcher.timedOut()) {
+      return new Ranked(top, null, false);
+    }
     @SuppressWarnings("unchecked")
     R gathered = (R) results[1];
-    return new Ranked((TopFieldDocs) results[0], counter.counted(gathered, searcher, built));
+    return new Ranked(top, counter.counted(gathered, searcher, built), true);
   }
 
   /**

@@ -1,6 +1,7 @@
 package pullquote.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
@@ -16,7 +17,8 @@ class ByteWidthValuesTest {
       var values = new ByteWidthValues(size, bits);
       long[] expected = new long[size];
       SplittableRandom random = new SplittableRandom(bits);
-      for (int i = 0; i < size; i++) {
+      // set from the last to the first, so a write spilling into the next value is not overwritten
+      for (int i = size - 1; i >= 0; i--) {
         expected[i] = random.nextLong() & mask;
         values.set(i, expected[i]);
       }
@@ -28,7 +30,7 @@ class ByteWidthValuesTest {
 
   @Test
   void anEmptyStoreAndOutOfRangeWidths() {
-    assertThat(new ByteWidthValues(0, 38)).isNotNull();
+    assertThatNoException().isThrownBy(() -> new ByteWidthValues(0, 38));
     assertThatThrownBy(() -> new ByteWidthValues(10, 0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ByteWidthValues(10, 65))

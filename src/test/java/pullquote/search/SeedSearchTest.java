@@ -401,6 +401,15 @@ class SeedSearchTest {
     // the ranking ran out, so nothing was counted: no facets rather than zeros
     assertThat(partial.facets()).isNull();
     assertThat(partial.nextCursor()).isNull();
+    // words ANDed rank and count in one pass, and a sentiment tick adds a pass for its facet:
+    // out of time in the first, the second is not run on nothing
+    SearchResponse partialBoth =
+        hurried.search(
+            request(
+                "running out", List.of(), Set.of(Sentiment.MIXED), SortOrder.RELEVANCE, 10, null));
+    assertThat(partialBoth.timedOut()).isTrue();
+    assertThat(partialBoth.facets()).isNull();
+    assertThat(partialBoth.nextCursor()).isNull();
     assertThat(q("pusher").timedOut()).isFalse();
     // a partial count is never cached as the filter's counts
     SearchRequest mixed =
