@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import pullquote.search.SearchRequest;
-import pullquote.search.SortOrder;
 import pullquote.sentiment.Sentiment;
 
 /**
@@ -39,22 +38,11 @@ public record BenchQuery(QueryClass kind, List<String> words, String critic, Sen
    * @param page with the facet counts and highlights the search page asks for
    */
   public SearchRequest request(boolean page) {
-    return new SearchRequest(
-        q(),
-        critic == null ? List.of() : List.of(critic),
-        List.of(),
-        List.of(),
-        sentiment == null ? Set.of() : Set.of(sentiment),
-        null,
-        null,
-        null,
-        null,
-        SortOrder.RELEVANCE,
-        1,
-        SearchRequest.DEFAULT_SIZE,
-        null,
-        page,
-        page);
+    return SearchRequest.filtered(
+            q(),
+            critic == null ? List.of() : List.of(critic),
+            sentiment == null ? Set.of() : Set.of(sentiment))
+        .withExtras(page, page);
   }
 
   /** The same request as an HTTP query string for {@code /api/search}. */

@@ -73,12 +73,17 @@ public record SearchRequest(
 
   /** Everything, in relevance order, first page. */
   public static SearchRequest of(String q) {
+    return filtered(q, List.of(), Set.of());
+  }
+
+  /** Filtered on any of the critics and any of the sentiments; relevance order, first page. */
+  public static SearchRequest filtered(String q, List<String> critics, Set<Sentiment> sentiments) {
     return new SearchRequest(
         q,
+        critics,
         List.of(),
         List.of(),
-        List.of(),
-        Set.of(),
+        sentiments,
         null,
         null,
         null,

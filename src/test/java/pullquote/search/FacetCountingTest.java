@@ -9,21 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pullquote.index.IndexLayout;
 import pullquote.index.IndexSnapshot;
 import pullquote.index.LiveIndex;
 import pullquote.index.ReviewAnalyzers;
-import pullquote.index.ReviewDocuments;
 import pullquote.index.ReviewFields;
 import pullquote.ingest.Json;
 import pullquote.sentiment.Sentiment;
@@ -43,7 +37,8 @@ class FacetCountingTest {
     Path built = dir.resolve("built");
     TestIndexes.build(built, TestIndexes.SEED, TestIndexes.EXTRA);
     Path split = Files.createDirectory(dir.resolve("split"));
-    copyInSegmentsOf(3, new IndexLayout(built).current().orElseThrow(), new IndexLayout(split));
+    TestIndexes.rewrite(
+        new IndexLayout(built).current().orElseThrow(), new IndexLayout(split), 3, review -> {});
     var queries = new ReviewQueryBuilder(ReviewAnalyzers.create());
     try (LiveIndex live = TestIndexes.open(split)) {
       live.withSnapshot(
@@ -61,11 +56,11 @@ class FacetCountingTest {
                     request("film OR thriller"),
                     request("\"the film\""),
                     request("no-such-word-anywhere"),
-                    Requests.filtered("", List.of(critic), Set.of()),
-                    Requests.filtered("", List.of(), Set.of(Sentiment.POSITIVE)),
-                    Requests.filtered(
+                    SearchRequest.filtered("", List.of(critic), Set.of()),
+                    SearchRequest.filtered("", List.of(), Set.of(Sentiment.POSITIVE)),
+                    SearchRequest.filtered(
                         "the", List.of(), Set.of(Sentiment.POSITIVE, Sentiment.MIXED)),
-                    Requests.filtered("the", List.of(critic), Set.of(Sentiment.NEGATIVE)));
+                    SearchRequest.filtered("the", List.of(critic), Set.of(Sentiment.NEGATIVE)));
             for (SearchRequest request : requests) {
               assertThat(count(arrays, searcher, queries, request))
                   .as(request.toString())
@@ -145,11 +140,11 @@ class FacetCountingTest {
               request(""),
               request("the"),
               request("film OR thriller OR the"),
-              Requests.filtered("the", List.of(), Set.of(Sentiment.POSITIVE, Sentiment.MIXED)),
-              Requests.filtered("", List.of(critic), Set.of(Sentiment.NEGATIVE)),
+              SearchRequest.filtered("the", List.of(), Set.of(Sentiment.POSITIVE, Sentiment.MIXED)),
+              SearchRequest.filtered("", List.of(critic), Set.of(Sentiment.NEGATIVE)),
               Requests.sortedBy(request("the OR a"), SortOrder.parse("date:desc")),
               Requests.sortedBy(
-                  Requests.filtered("", List.of(), Set.of(Sentiment.POSITIVE)),
+                  SearchRequest.filtered("", List.of(), Set.of(Sentiment.POSITIVE)),
                   SortOrder.parse("score:asc")));
       for (SearchRequest request : requests) {
         assertThat(pages(before, request)).as(request.toString()).isEqualTo(pages(after, request));
@@ -226,27 +221,5 @@ class FacetCountingTest {
 
   private static SearchRequest request(String q) {
     return SearchRequest.of(q);
-  }
-
-  /** Rewrites a generation's reviews into segments of the given size, never merged. */
-  private static void copyInSegmentsOf(int size, Path from, IndexLayout to) throws Exception {
-    var documents = new ReviewDocuments(ReviewFields.facetsConfig());
-    Path generation = to.newGeneration();
-    try (var reader = DirectoryReader.open(FSDirectory.open(from));
-        var writer =
-            new IndexWriter(
-                FSDirectory.open(generation),
-                new IndexWriterConfig(ReviewAnalyzers.create())
-                    .setMergePolicy(NoMergePolicy.INSTANCE))) {
-      var stored = reader.storedFields();
-      for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        writer.addDocument(
-            documents.toDocument(ReviewDocuments.fromDocument(stored.document(doc))));
-        if (doc % size == size - 1) {
-          writer.commit();
-        }
-      }
-    }
-    to.publish(generation);
   }
 }

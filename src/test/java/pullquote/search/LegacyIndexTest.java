@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pullquote.index.IndexLayout;
 import pullquote.index.LiveIndex;
-import pullquote.index.ReviewAnalyzers;
-import pullquote.index.ReviewDocuments;
 import pullquote.index.ReviewFields;
 import pullquote.testing.Requests;
 import pullquote.testing.TestIndexes;
@@ -29,7 +24,16 @@ class LegacyIndexTest {
     Path built = dir.resolve("built");
     TestIndexes.build(built, TestIndexes.SEED, TestIndexes.EXTRA);
     Path legacy = java.nio.file.Files.createDirectory(dir.resolve("legacy"));
-    copyWithoutIdOrder(new IndexLayout(built).current().orElseThrow(), new IndexLayout(legacy));
+    TestIndexes.rewrite(
+        new IndexLayout(built).current().orElseThrow(),
+        new IndexLayout(legacy),
+        Integer.MAX_VALUE,
+        review -> {
+          review.removeFields(ReviewFields.ID_ORDER);
+          // what such an index sorted ties by
+          review.add(
+              new SortedDocValuesField(ReviewFields.ID, new BytesRef(review.get(ReviewFields.ID))));
+        });
     try (LiveIndex live = TestIndexes.open(legacy)) {
       boolean hasIdOrder = live.withSnapshot(s -> s.hasIdOrder());
       assertThat(hasIdOrder).isFalse();
@@ -61,27 +65,5 @@ class LegacyIndexTest {
 
   private static SearchRequest request(String q, String sort) {
     return Requests.sortedBy(SearchRequest.of(q).withExtras(false, false), SortOrder.parse(sort));
-  }
-
-  /** Rewrites every review of a generation as a new one, leaving out the id hash. */
-  private static void copyWithoutIdOrder(Path from, IndexLayout to) throws Exception {
-    var documents = new ReviewDocuments(ReviewFields.facetsConfig());
-    Path generation = to.newGeneration();
-    try (var reader = DirectoryReader.open(FSDirectory.open(from));
-        var writer =
-            new IndexWriter(
-                FSDirectory.open(generation), new IndexWriterConfig(ReviewAnalyzers.create()))) {
-      var stored = reader.storedFields();
-      for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        Document copy = documents.toDocument(ReviewDocuments.fromDocument(stored.document(doc)));
-        copy.removeFields(ReviewFields.ID_ORDER);
-        // what such an index sorted ties by
-        copy.add(
-            new org.apache.lucene.document.SortedDocValuesField(
-                ReviewFields.ID, new org.apache.lucene.util.BytesRef(copy.get(ReviewFields.ID))));
-        writer.addDocument(copy);
-      }
-    }
-    to.publish(generation);
   }
 }

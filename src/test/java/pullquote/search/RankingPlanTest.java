@@ -7,7 +7,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.sentiment.Sentiment;
-import pullquote.testing.Requests;
 
 /** Which searches rank their page apart from counting their hits. */
 class RankingPlanTest {
@@ -30,7 +29,7 @@ class RankingPlanTest {
     // every hit of a term on a field without lengths scores alike: nothing to skip
     assertThat(skipsWell(SearchRequest.of("sentiment:positive"))).isFalse();
     assertThat(skipsWell(SearchRequest.of("critic:murray"))).isFalse();
-    assertThat(skipsWell(Requests.filtered("funny", List.of(), Set.of(Sentiment.POSITIVE))))
+    assertThat(skipsWell(SearchRequest.filtered("funny", List.of(), Set.of(Sentiment.POSITIVE))))
         .isFalse();
   }
 

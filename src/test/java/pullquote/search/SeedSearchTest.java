@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pullquote.index.LiveIndex;
 import pullquote.sentiment.Sentiment;
+import pullquote.testing.Requests;
 import pullquote.testing.TestIndexes;
 
 /** Pinned expectations on the seed page: counts, top hits and facets, so drift shows as a diff. */
@@ -50,22 +51,8 @@ class SeedSearchTest {
       SortOrder sort,
       int size,
       String cursor) {
-    return new SearchRequest(
-        q,
-        critics,
-        List.of(),
-        List.of(),
-        sentiments,
-        null,
-        null,
-        null,
-        null,
-        sort,
-        1,
-        size,
-        cursor,
-        true,
-        true);
+    return Requests.after(
+        Requests.sortedBy(SearchRequest.filtered(q, critics, sentiments), sort), cursor, size);
   }
 
   @Test

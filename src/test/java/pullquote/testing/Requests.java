@@ -2,35 +2,11 @@ package pullquote.testing;
 
 import pullquote.search.SearchRequest;
 import pullquote.search.SortOrder;
-import pullquote.sentiment.Sentiment;
 
 /** Variations of a search request that tests page and sort with. */
 public final class Requests {
 
   private Requests() {}
-
-  /**
-   * A first page in relevance order, with facets and highlights, filtered on critics and sentiment.
-   */
-  public static SearchRequest filtered(
-      String q, java.util.List<String> critics, java.util.Set<Sentiment> sentiments) {
-    return new SearchRequest(
-        q,
-        critics,
-        java.util.List.of(),
-        java.util.List.of(),
-        sentiments,
-        null,
-        null,
-        null,
-        null,
-        SortOrder.RELEVANCE,
-        1,
-        SearchRequest.DEFAULT_SIZE,
-        null,
-        true,
-        true);
-  }
 
   /** The request in pages of the given size, continuing after the cursor (null: the first). */
   public static SearchRequest after(SearchRequest r, String cursor, int size) {

@@ -4,10 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.store.FSDirectory;
 import pullquote.index.IndexBuilder;
 import pullquote.index.IndexLayout;
 import pullquote.index.LiveIndex;
 import pullquote.index.ReviewAnalyzers;
+import pullquote.index.ReviewDocuments;
+import pullquote.index.ReviewFields;
 import pullquote.ingest.IngestOptions;
 import pullquote.ingest.IngestProgress;
 import pullquote.ingest.Ingestor;
@@ -69,6 +77,35 @@ public final class TestIndexes {
       cursor = page.nextCursor();
     } while (cursor != null);
     return ids;
+  }
+
+  /**
+   * Rewrites every review of a generation into a new, published one, committing every {@code
+   * segmentSize} reviews and never merging, each document changed by {@code edit} first: for
+   * indexes the builder would not write (old schemas, many small segments).
+   */
+  public static void rewrite(
+      Path from, IndexLayout to, int segmentSize, java.util.function.Consumer<Document> edit)
+      throws IOException {
+    var documents = new ReviewDocuments(ReviewFields.facetsConfig());
+    Path generation = to.newGeneration();
+    try (var reader = DirectoryReader.open(FSDirectory.open(from));
+        var writer =
+            new IndexWriter(
+                FSDirectory.open(generation),
+                new IndexWriterConfig(ReviewAnalyzers.create())
+                    .setMergePolicy(NoMergePolicy.INSTANCE))) {
+      var stored = reader.storedFields();
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        Document copy = documents.toDocument(ReviewDocuments.fromDocument(stored.document(doc)));
+        edit.accept(copy);
+        writer.addDocument(copy);
+        if (doc % segmentSize == segmentSize - 1) {
+          writer.commit();
+        }
+      }
+    }
+    to.publish(generation);
   }
 
   public static LuceneReviewSearchService service(LiveIndex live) {
