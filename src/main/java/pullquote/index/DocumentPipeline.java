@@ -13,30 +13,21 @@ import pullquote.ingest.Review;
 
 /**
  * Hands reviews from the reading thread to writer threads, which turn them into documents and add
- * them; Lucene's writer takes documents from several threads at once. The queue is bounded, so a
- * fast reader waits instead of filling memory, and the first failure stops the run.
+ * them; Lucene's writer takes documents from several threads at once. Reviews go in batches: one
+ * hand-over per review woke a sleeping writer thousands of times a second, and that switching cost
+ * more than the reading. The queue is bounded, so a fast reader waits instead of filling memory,
+ * and the first failure stops the run.
  */
 final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
 
-  private static final int QUEUE = 4096;
-  private static final Review DONE =
-      new Review(
-          "done",
-          "-",
-          null,
-          null,
-          null,
-          null,
-          null,
-          pullquote.sentiment.Sentiment.MIXED,
-          pullquote.sentiment.SentimentSource.MODEL,
-          null,
-          List.of(),
-          "-",
-          "-",
-          1);
+  private static final int BATCH = 256;
+  private static final int QUEUE = 16;
 
-  private final BlockingQueue<Review> queue = new ArrayBlockingQueue<>(QUEUE);
+  /** The end marker, told apart by identity: batches are never empty. */
+  private static final List<Review> DONE = List.of();
+
+  private final BlockingQueue<List<Review>> queue = new ArrayBlockingQueue<>(QUEUE);
+  private List<Review> batch = new ArrayList<>(BATCH);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final List<Thread> workers = new ArrayList<>();
 
@@ -50,9 +41,11 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
 
   private void work(IndexWriter writer, ReviewDocuments documents) {
     try {
-      for (Review review = queue.take(); review != DONE; review = queue.take()) {
-        if (failure.get() == null) {
-          writer.addDocument(documents.toDocument(review));
+      for (List<Review> reviews = queue.take(); reviews != DONE; reviews = queue.take()) {
+        for (Review review : reviews) {
+          if (failure.get() == null) {
+            writer.addDocument(documents.toDocument(review));
+          }
         }
       }
     } catch (InterruptedException e) {
@@ -68,8 +61,17 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
 
   @Override
   public void accept(Review review) {
+    batch.add(review);
+    if (batch.size() == BATCH) {
+      handOver();
+    }
+  }
+
+  private void handOver() {
+    List<Review> full = batch;
+    batch = new ArrayList<>(BATCH);
     try {
-      while (!queue.offer(review, 100, TimeUnit.MILLISECONDS)) {
+      while (!queue.offer(full, 100, TimeUnit.MILLISECONDS)) {
         rethrowFailure();
       }
       rethrowFailure();
@@ -103,6 +105,13 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
   /** Waits for every queued review to be added; throws the first failure. */
   @Override
   public void close() throws IOException {
+    if (!batch.isEmpty() && failure.get() == null) {
+      try {
+        handOver();
+      } catch (RuntimeException e) {
+        failure.compareAndSet(null, e); // still end the workers below, then throw
+      }
+    }
     try {
       // One end marker per worker, whichever worker takes it: each live worker takes exactly one
       // and stops. (Checking a particular worker's liveness before offering its marker lost a

@@ -11,7 +11,6 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -54,6 +53,16 @@ public final class ReviewAnalyzers {
    * matter, so {@code critic=noel murray} finds "Noel Murray".
    */
   public static String exactName(String name) {
+    if (isPlain(name)) {
+      // Nothing to compose, unmark, fold or space: most names. The general way below was 4% of
+      // the samples in a profile of indexing.
+      return name.toLowerCase(Locale.ROOT);
+    }
+    return exactNameInGeneral(name);
+  }
+
+  /** {@link #exactName} for any name; package-private so tests can hold the short way to it. */
+  static String exactNameInGeneral(String name) {
     String unmarked = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFC)).replaceAll("");
     char[] in = unmarked.toCharArray();
     // Lucene's folding, as the name fields' analysis uses: Ø, Ł, ß and æ fold too.
@@ -61,6 +70,20 @@ public final class ReviewAnalyzers {
     int length = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
     String folded = new String(out, 0, length);
     return SPACES.matcher(folded.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+  }
+
+  /** Printable ASCII, words parted by single spaces, none at either end. */
+  private static boolean isPlain(String name) {
+    int n = name.length();
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      boolean printable = c > ' ' && c < 0x7F;
+      boolean innerSpace = c == ' ' && i > 0 && i < n - 1 && name.charAt(i - 1) != ' ';
+      if (!printable && !innerSpace) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -83,7 +106,7 @@ public final class ReviewAnalyzers {
       stream = new LowerCaseFilter(stream);
       stream = new ASCIIFoldingFilter(stream);
       if (stems) {
-        stream = new KeywordRepeatFilter(stream);
+        stream = new WordRepeatFilter(stream);
         stream = new PorterStemFilter(stream);
         stream = new StemMarkerFilter(stream);
       }

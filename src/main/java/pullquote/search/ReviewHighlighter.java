@@ -18,8 +18,10 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import pullquote.index.ReviewFields;
 
 /**
- * Marks where a query matched the review text, from the offsets stored in the postings. Excerpts
- * are short, so the whole text is one fragment and every match in it is reported.
+ * Marks where a query matched the review text. Lucene's highlighter finds the matches by analysing
+ * the shown texts again with the index's analyzer, or from offsets in the postings of indexes
+ * written with them. Excerpts are short, so the whole text is one fragment and every match in it is
+ * reported.
  */
 final class ReviewHighlighter {
 
