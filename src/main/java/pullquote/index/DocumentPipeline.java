@@ -108,7 +108,7 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
     if (!batch.isEmpty() && failure.get() == null) {
       try {
         handOver();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         failure.compareAndSet(null, e); // still end the workers below, then throw
       }
     }
@@ -124,7 +124,15 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
         }
       }
       for (Thread worker : workers) {
-        worker.join();
+        worker.join(100);
+        while (worker.isAlive()) {
+          // A failing worker clears the queue, and with it markers already sent: one more for a
+          // worker still waiting on an empty queue, instead of waiting for ever.
+          if (queue.isEmpty()) {
+            queue.offer(DONE);
+          }
+          worker.join(100);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

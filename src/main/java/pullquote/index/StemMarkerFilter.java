@@ -7,7 +7,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
- * Follows {@code KeywordRepeatFilter} and a stemmer: keeps each written word and marks its stemmed
+ * Follows {@link WordRepeatFilter} and a stemmer: keeps each written word and marks its stemmed
  * copy with {@link #MARK}, so a stem never matches a written word ("ratchet", the stem of
  * "ratchets", is not the word "ratchet" a phrase asks for). The stem is kept even when it equals
  * the word, since "run" must be found by "running" through its stem.

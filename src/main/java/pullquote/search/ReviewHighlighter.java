@@ -25,7 +25,12 @@ import pullquote.index.ReviewFields;
  */
 final class ReviewHighlighter {
 
-  private static final int MAX_LENGTH = 100_000;
+  /**
+   * Matches are marked in a text's first 10,000 characters. Texts are analysed again for every page
+   * shown; critics' excerpts run to a few hundred characters, but a record may hold up to a
+   * million.
+   */
+  static final int MAX_LENGTH = 10_000;
 
   private final Analyzer analyzer;
 
@@ -82,6 +87,9 @@ final class ReviewHighlighter {
           break;
         }
         String text = texts.get(doc);
+        if (text != null && text.length() > getMaxLength()) {
+          text = text.substring(0, getMaxLength());
+        }
         values.add(new CharSequence[] {text});
         chars += text == null ? 0 : text.length();
       } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
