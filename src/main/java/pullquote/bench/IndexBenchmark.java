@@ -23,7 +23,6 @@ import pullquote.index.IndexBuilder;
 import pullquote.index.IndexLayout;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewDocuments;
-import pullquote.index.ReviewFields;
 import pullquote.ingest.ColumnMapping;
 import pullquote.ingest.IngestOptions;
 import pullquote.ingest.IngestProgress;
@@ -190,7 +189,7 @@ public final class IndexBenchmark {
 
   private static Run rawLucene(List<Review> reviews, Path dir, int threads) throws IOException {
     Analyzer analyzer = ReviewAnalyzers.create();
-    ReviewDocuments documents = new ReviewDocuments(ReviewFields.facetsConfig());
+    ReviewDocuments documents = new ReviewDocuments();
     startMeasuring();
     long cpu = processCpuNanos();
     long start = System.nanoTime();

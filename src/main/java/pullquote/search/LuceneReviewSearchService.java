@@ -10,15 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -273,20 +268,16 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
 
   private IndexStats count(IndexSnapshot snapshot, CriticDirectory critics) {
     try {
-      FacetsCollector all =
-          snapshot.searcher().search(MatchAllDocsQuery.INSTANCE, new FacetsCollectorManager());
-      SortedSetDocValuesFacetCounts counts =
-          new SortedSetDocValuesFacetCounts(snapshot.facetState(), all);
-      FacetResult works = LuceneFacetCounter.children(counts, ReviewFields.WORK, 1);
+      // counted over every live review (null hits)
+      var counter = new LuceneFacetCounter(snapshot::facetState);
       return new IndexStats(
           snapshot.reviewCount(),
           snapshot.sizeBytes(),
           snapshot.generation().getFileName().toString(),
-          LuceneFacetCounter.allValues(counts, ReviewFields.SENTIMENT, Sentiment.values()),
-          LuceneFacetCounter.allValues(
-              counts, ReviewFields.SENTIMENT_SOURCE, SentimentSource.values()),
+          counter.allValues(ReviewFields.SENTIMENT, null, Sentiment.values()),
+          counter.allValues(ReviewFields.SENTIMENT_SOURCE, null, SentimentSource.values()),
           critics.size(),
-          works == null ? 0 : works.childCount,
+          counter.children(ReviewFields.WORK, null, 1).childCount,
           snapshot.buildInfo().orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -42,6 +42,11 @@ public final class RatingScale {
   private static final Pattern STARS_WORD = Pattern.compile(NUMBER + "\\s*stars?");
   private static final Pattern BARE = Pattern.compile(NUMBER + "%?");
   private static final Pattern LETTER = Pattern.compile("([A-F])([+-]?)");
+  // Compiled once: String.replaceAll compiled each of these for every review read.
+  private static final Pattern END_QUOTES = Pattern.compile("^['\"]+|['\"]+$");
+  private static final Pattern PLUS = Pattern.compile("[\\s-]*PLUS$");
+  private static final Pattern MINUS = Pattern.compile("[\\s-]*MINUS$");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final int DEFAULT_STAR_SCALE = 5;
   private static final int LARGEST_AMBIGUOUS_BARE_NUMBER = 10;
 
@@ -52,7 +57,7 @@ public final class RatingScale {
     if (raw == null) {
       return Optional.empty();
     }
-    String grade = raw.strip().replaceAll("^['\"]+|['\"]+$", "").strip();
+    String grade = END_QUOTES.matcher(raw.strip()).replaceAll("").strip();
     if (grade.isEmpty()) {
       return Optional.empty();
     }
@@ -81,11 +86,9 @@ public final class RatingScale {
 
   /** "B-plus", "C +" and "A minus" all mean the same grade as "B+", "C+" and "A-". */
   private static String letterForm(String grade) {
-    return grade
-        .toUpperCase(Locale.ROOT)
-        .replaceAll("[\\s-]*PLUS$", "+")
-        .replaceAll("[\\s-]*MINUS$", "-")
-        .replaceAll("\\s+", "");
+    String upper = grade.toUpperCase(Locale.ROOT);
+    String signed = MINUS.matcher(PLUS.matcher(upper).replaceAll("+")).replaceAll("-");
+    return SPACES.matcher(signed).replaceAll("");
   }
 
   private static Optional<Integer> bare(double value, Context context, boolean percent) {

@@ -107,7 +107,7 @@ class QueryMixTest {
                   var lucene =
                       new RawLuceneSearch(
                           snapshot.searcher(),
-                          snapshot.facetState(),
+                          snapshot::facetState,
                           pullquote.index.ReviewAnalyzers.create());
                   return lucene.run(q, false);
                 } catch (java.io.IOException e) {

@@ -46,7 +46,7 @@ class FacetCountingTest {
             IndexSearcher searcher = snapshot.searcher();
             assertThat(searcher.getIndexReader().leaves()).hasSize(5);
             FacetCounter<?> arrays = build(snapshot);
-            FacetCounter<?> lucene = new LuceneFacetCounter(snapshot.facetState());
+            FacetCounter<?> lucene = new LuceneFacetCounter(snapshot::facetState);
             String critic =
                 count(lucene, searcher, queries, request("")).facets().critic().get(1).value();
             List<SearchRequest> requests =
@@ -199,7 +199,7 @@ class FacetCountingTest {
 
   private static FacetCounter<?> build(IndexSnapshot snapshot) {
     try {
-      FacetCounter<?> counter = FacetOrdinals.forGeneration(snapshot.facetState());
+      FacetCounter<?> counter = FacetOrdinals.forGeneration(snapshot);
       assertThat(counter).isInstanceOf(FacetOrdinals.class);
       return counter;
     } catch (IOException e) {

@@ -15,7 +15,6 @@ import pullquote.index.IndexLayout;
 import pullquote.index.LiveIndex;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewDocuments;
-import pullquote.index.ReviewFields;
 import pullquote.ingest.IngestOptions;
 import pullquote.ingest.IngestProgress;
 import pullquote.ingest.Ingestor;
@@ -87,7 +86,7 @@ public final class TestIndexes {
   public static void rewrite(
       Path from, IndexLayout to, int segmentSize, java.util.function.Consumer<Document> edit)
       throws IOException {
-    var documents = new ReviewDocuments(ReviewFields.facetsConfig());
+    var documents = new ReviewDocuments();
     Path generation = to.newGeneration();
     try (var reader = DirectoryReader.open(FSDirectory.open(from));
         var writer =
