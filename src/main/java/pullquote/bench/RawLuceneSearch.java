@@ -117,13 +117,8 @@ final class RawLuceneSearch {
         new String[] {
           ReviewFields.SENTIMENT, ReviewFields.CRITIC, ReviewFields.PUBLICATION, ReviewFields.WORK
         }) {
-      try {
-        var counts = new StringValueFacetCounts(facetStates.apply(dim), hits);
-        var top = counts.getTopChildren(dim.equals(ReviewFields.SENTIMENT) ? 3 : TOP, dim);
-        values += top == null ? 0 : top.childCount;
-      } catch (IllegalArgumentException e) {
-        // a dimension no document has
-      }
+      var counts = new StringValueFacetCounts(facetStates.apply(dim), hits);
+      values += counts.getTopChildren(dim.equals(ReviewFields.SENTIMENT) ? 3 : TOP, dim).childCount;
     }
     return values;
   }

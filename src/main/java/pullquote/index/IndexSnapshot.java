@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +19,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * One open generation of the index with what searching it needs: the searcher, the facet state
+ * One open generation of the index with what searching it needs: the searcher, the facet states
  * (built once per generation, not per query), and its build information. Reference-counted, so a
  * swap closes it only after the last request using it has finished.
  */
@@ -28,7 +28,7 @@ public final class IndexSnapshot {
   private final Path generation;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
-  private final Map<String, StringDocValuesReaderState> facetStates = new LinkedHashMap<>();
+  private final Map<String, StringDocValuesReaderState> facetStates = new ConcurrentHashMap<>();
   private final BuildInfo buildInfo;
   private final long sizeBytes;
   private final boolean hasIdOrder;
@@ -40,9 +40,6 @@ public final class IndexSnapshot {
     this.generation = generation;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
-    for (String dimension : ReviewFields.FACET_DIMENSIONS) {
-      facetStates.put(dimension, new StringDocValuesReaderState(reader, dimension));
-    }
     this.buildInfo = buildInfo;
     this.sizeBytes = sizeBytes;
     this.hasIdOrder =
@@ -105,13 +102,24 @@ public final class IndexSnapshot {
     return searcher;
   }
 
-  /** The facet dimension's state: its values across segments, for Lucene's facet counts. */
+  /**
+   * The facet dimension's state: its values across segments, for Lucene's facet counts. Built when
+   * first asked for, not at open: a served generation's counts come from packed values instead, and
+   * only the first searches and {@code /api/stats} need these.
+   */
   public StringDocValuesReaderState facetState(String dimension) {
-    StringDocValuesReaderState state = facetStates.get(dimension);
-    if (state == null) {
+    if (!List.of(ReviewFields.FACET_DIMENSIONS).contains(dimension)) {
       throw new IllegalArgumentException("not a facet dimension: " + dimension);
     }
-    return state;
+    return facetStates.computeIfAbsent(
+        dimension,
+        d -> {
+          try {
+            return new StringDocValuesReaderState(reader, d);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 
   public Optional<BuildInfo> buildInfo() {

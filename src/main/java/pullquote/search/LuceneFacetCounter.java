@@ -27,8 +27,6 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
 
   static final int TOP_VALUES = 10;
 
-  private static final LabelAndValue[] NONE = new LabelAndValue[0];
-
   private final Function<String, StringDocValuesReaderState> states;
 
   /**
@@ -97,7 +95,6 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
     StringDocValuesReaderState state = states.apply(dimension);
     StringValueFacetCounts counts =
         hits == null ? new StringValueFacetCounts(state) : new StringValueFacetCounts(state, hits);
-    FacetResult result = counts.getTopChildren(n, dimension);
-    return result != null ? result : new FacetResult(dimension, new String[0], 0, NONE, 0);
+    return counts.getTopChildren(n, dimension);
   }
 }

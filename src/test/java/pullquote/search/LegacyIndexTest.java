@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +17,7 @@ import pullquote.index.ReviewFields;
 import pullquote.testing.Requests;
 import pullquote.testing.TestIndexes;
 
-/** An index written before reviews carried {@code id_order} is still searched and paged whole. */
+/** Indexes written by earlier builds are still searched, paged and counted as new ones. */
 class LegacyIndexTest {
 
   @TempDir Path dir;
@@ -54,6 +57,49 @@ class LegacyIndexTest {
         }
       }
       assertThat(ids(search, request("", "relevance"))).isSorted();
+    }
+  }
+
+  @Test
+  void anIndexWithLucenesFacetFieldsCountsAsANewOne() throws Exception {
+    Path built = dir.resolve("built");
+    TestIndexes.build(built, TestIndexes.SEED, TestIndexes.EXTRA);
+    Path legacy = java.nio.file.Files.createDirectory(dir.resolve("legacy"));
+    FacetsConfig config = new FacetsConfig();
+    TestIndexes.rewrite(
+        new IndexLayout(built).current().orElseThrow(),
+        new IndexLayout(legacy),
+        Integer.MAX_VALUE,
+        review -> {
+          // what builds wrote before 2026-11-23: Lucene's facet fields beside the doc values
+          for (String dim : ReviewFields.FACET_DIMENSIONS) {
+            String value = review.get(dim);
+            if (value != null) {
+              review.add(new SortedSetDocValuesFacetField(dim, value));
+            }
+          }
+          try {
+            Document withFacets = config.build(review);
+            review.clear();
+            withFacets.forEach(review::add);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+    try (LiveIndex fresh = TestIndexes.open(built);
+        LiveIndex old = TestIndexes.open(legacy)) {
+      ReviewSearchService now = TestIndexes.service(fresh);
+      ReviewSearchService before = TestIndexes.service(old);
+      for (String q : List.of("", "the", "film OR thriller")) {
+        assertThat(before.search(SearchRequest.of(q)).facets())
+            .as(q)
+            .isEqualTo(now.search(SearchRequest.of(q)).facets());
+      }
+      IndexStats stats = now.stats();
+      assertThat(stats.works()).isEqualTo(3);
+      assertThat(before.stats().sentiment()).isEqualTo(stats.sentiment());
+      assertThat(before.stats().sentimentSource()).isEqualTo(stats.sentimentSource());
+      assertThat(before.stats().works()).isEqualTo(stats.works());
     }
   }
 
