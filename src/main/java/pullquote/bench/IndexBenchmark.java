@@ -189,7 +189,6 @@ public final class IndexBenchmark {
 
   private static Run rawLucene(List<Review> reviews, Path dir, int threads) throws IOException {
     Analyzer analyzer = ReviewAnalyzers.create();
-    ReviewDocuments documents = new ReviewDocuments();
     startMeasuring();
     long cpu = processCpuNanos();
     long start = System.nanoTime();
@@ -207,7 +206,7 @@ public final class IndexBenchmark {
                     () -> {
                       try {
                         for (int i = first; i < reviews.size(); i += threads) {
-                          writer.addDocument(documents.toDocument(reviews.get(i)));
+                          writer.addDocument(ReviewDocuments.toDocument(reviews.get(i)));
                         }
                       } catch (IOException | RuntimeException | Error e) {
                         synchronized (failure) {

@@ -91,8 +91,8 @@ final class ServeCommand implements Callable<Integer> {
     var json = Json.newMapper();
     try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm)) {
       var search = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
-      // Opening a large index and setting up the HTTP server each take a good part of a second;
-      // on two cores they overlap.
+      // The port is bound while the index opens (a large one takes a good part of a second), and
+      // requests meanwhile get a 503 that says so.
       FutureTask<Boolean> opening = new FutureTask<>(live::refresh);
       Thread.ofPlatform().name("index-open").start(opening);
       try (var server =

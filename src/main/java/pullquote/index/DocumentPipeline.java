@@ -31,20 +31,19 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final List<Thread> workers = new ArrayList<>();
 
-  DocumentPipeline(IndexWriter writer, ReviewDocuments documents, int threads) {
+  DocumentPipeline(IndexWriter writer, int threads) {
     for (int i = 0; i < threads; i++) {
-      Thread worker =
-          Thread.ofPlatform().name("index-writer-" + i).start(() -> work(writer, documents));
+      Thread worker = Thread.ofPlatform().name("index-writer-" + i).start(() -> work(writer));
       workers.add(worker);
     }
   }
 
-  private void work(IndexWriter writer, ReviewDocuments documents) {
+  private void work(IndexWriter writer) {
     try {
       for (List<Review> reviews = queue.take(); reviews != DONE; reviews = queue.take()) {
         for (Review review : reviews) {
           if (failure.get() == null) {
-            writer.addDocument(documents.toDocument(review));
+            writer.addDocument(ReviewDocuments.toDocument(review));
           }
         }
       }
@@ -53,9 +52,9 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (Throwable e) {
       // Errors too (a thread that cannot start a merge, out of memory): a worker that dies
-      // without saying so would leave the reader waiting on a queue nobody empties.
+      // without saying so would leave the reader waiting on a queue nobody empties. The reader
+      // sees the failure within 100 ms; other workers skip what is left.
       failure.compareAndSet(null, e);
-      queue.clear();
     }
   }
 
@@ -124,15 +123,7 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
         }
       }
       for (Thread worker : workers) {
-        worker.join(100);
-        while (worker.isAlive()) {
-          // A failing worker clears the queue, and with it markers already sent: one more for a
-          // worker still waiting on an empty queue, instead of waiting for ever.
-          if (queue.isEmpty()) {
-            queue.offer(DONE);
-          }
-          worker.join(100);
-        }
+        worker.join();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -112,11 +112,10 @@ public final class IndexBuilder {
 
   private IngestReport write(Path generation, List<Path> inputs, IngestProgress progress)
       throws IOException {
-    ReviewDocuments documents = new ReviewDocuments();
     try (FSDirectory dir = FSDirectory.open(generation);
         IndexWriter writer = new IndexWriter(dir, writerConfig(analyzer))) {
       IngestReport report;
-      try (DocumentPipeline pipeline = new DocumentPipeline(writer, documents, writerThreads)) {
+      try (DocumentPipeline pipeline = new DocumentPipeline(writer, writerThreads)) {
         report = ingestor.ingest(inputs, pipeline, progress);
       } catch (UncheckedIOException e) {
         throw e.getCause();

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -28,6 +28,8 @@ public final class IndexSnapshot {
   private final Path generation;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
+  private static final Set<String> FACET_DIMENSIONS = Set.of(ReviewFields.FACET_DIMENSIONS);
+
   private final Map<String, StringDocValuesReaderState> facetStates = new ConcurrentHashMap<>();
   private final BuildInfo buildInfo;
   private final long sizeBytes;
@@ -104,11 +106,11 @@ public final class IndexSnapshot {
 
   /**
    * The facet dimension's state: its values across segments, for Lucene's facet counts. Built when
-   * first asked for, not at open: a served generation's counts come from packed values instead, and
-   * only the first searches and {@code /api/stats} need these.
+   * first asked for, not at open: a served generation's counts usually come from packed values
+   * instead, and {@code /api/stats} needs only some of these.
    */
   public StringDocValuesReaderState facetState(String dimension) {
-    if (!List.of(ReviewFields.FACET_DIMENSIONS).contains(dimension)) {
+    if (!FACET_DIMENSIONS.contains(dimension)) {
       throw new IllegalArgumentException("not a facet dimension: " + dimension);
     }
     return facetStates.computeIfAbsent(

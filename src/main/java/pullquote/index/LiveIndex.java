@@ -85,15 +85,16 @@ public final class LiveIndex implements Closeable {
       opened = IndexSnapshot.open(published.get(), json);
     } catch (IOException | RuntimeException e) {
       failed = identity;
-      throw e;
-    } finally {
       opening = false;
+      throw e;
     }
     if (served == null) {
       // Nothing is served yet, so no request waits on an older generation: serve this one at once
-      // and warm it beside the first requests (the critic directory of 1M reviews takes 0.3-0.6 s
-      // of start-up; a request that needs it before it is ready waits for it, as it would anyway).
+      // and warm it once the first request is answered (the critic directory of 1M reviews takes
+      // 0.3-0.6 s; a request that needs it first builds it, and facets are counted by Lucene's
+      // facet module until the packed values are ready).
       current.set(opened);
+      opening = false; // only now: a request in between would be told no index was built
       warmInBackground(opened);
       return true;
     }

@@ -1,6 +1,5 @@
 package pullquote.index;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -23,9 +22,9 @@ import pullquote.sentiment.SentimentSource;
  */
 public final class ReviewDocuments {
 
-  public ReviewDocuments() {}
+  private ReviewDocuments() {}
 
-  public Document toDocument(Review review) throws IOException {
+  public static Document toDocument(Review review) {
     Document doc = new Document();
     doc.add(new StringField(ReviewFields.ID, review.id(), Field.Store.YES));
     long order = ReviewFields.idOrder(review.id());

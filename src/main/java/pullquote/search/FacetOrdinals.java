@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
@@ -16,7 +17,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.util.PriorityQueue;
+import org.apache.lucene.util.LongHeap;
 import org.apache.lucene.util.packed.PackedInts;
 import pullquote.index.IndexSnapshot;
 import pullquote.index.ReviewFields;
@@ -25,11 +26,11 @@ import pullquote.sentiment.Sentiment;
 /**
  * Each review's values in the facets the page shows, packed side by side into one number per review
  * and built once per index generation from each dimension's sorted doc values. Counting a hit is
- * then one read and a few shifts, in a pass that does not score. Decoding Lucene's multi-valued
- * facet doc values for every hit instead doubled the time of a broad search (1M reviews, one word:
- * p99 26 ms with facets, 13.6 without). The numbers take as many bits as the dimensions' value
- * counts need, in whole bytes: 38 bits, so 5 bytes, on the 1M benchmark corpus (4,545 critics,
- * 1,812 publications, 2,258 works), 5 MB per million reviews.
+ * then one read and a few shifts. Decoding Lucene's facet doc values for every hit instead doubled
+ * the time of a broad search (1M reviews, one word: p99 26 ms with facets, 13.6 without). The
+ * numbers take as many bits as the dimensions' value counts need, in whole bytes: 38 bits, so 5
+ * bytes, on the 1M benchmark corpus (4,545 critics, 1,812 publications, 2,258 works), 5 MB per
+ * million reviews.
  */
 final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
 
@@ -65,15 +66,13 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
   }
 
   /**
-   * The generation's counter once built; until then (the first seconds after start-up, while it is
-   * built beside the first requests), or if building it failed, Lucene's facet module, which needs
-   * nothing built.
+   * The generation's counter once built; until then (the first seconds after start-up, until the
+   * first generation is warmed), or if its background build failed, Lucene's facet module, which
+   * needs nothing built.
    */
   static FacetCounter<?> counterFor(IndexSnapshot snapshot) {
-    return snapshot
-        .derivedIfReady(FacetCounter.class)
-        .<FacetCounter<?>>map(counter -> counter)
-        .orElseGet(() -> new LuceneFacetCounter(snapshot::facetState));
+    Optional<FacetCounter> built = snapshot.derivedIfReady(FacetCounter.class);
+    return built.isPresent() ? built.get() : new LuceneFacetCounter(snapshot::facetState);
   }
 
   private static FacetCounter<?> forGenerationUnchecked(IndexSnapshot snapshot) {
@@ -134,14 +133,14 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
   @Override
   public CollectorManager<?, Tally> collecting(ReviewQueryBuilder.Built built) {
     // with a sentiment filter, its facet is counted over another query, in counted()
-    return new Counting(sentimentApart(built) ? SENTIMENT + 1 : SENTIMENT, DIMENSIONS.size());
+    return new Counting(built.sentimentFiltered() ? SENTIMENT + 1 : SENTIMENT, DIMENSIONS.size());
   }
 
   @Override
   public Counted counted(Tally hits, IndexSearcher searcher, ReviewQueryBuilder.Built built)
       throws IOException {
     Tally unfiltered =
-        sentimentApart(built)
+        built.sentimentFiltered()
             ? searcher.search(
                 built.withoutSentimentFilter(), new Counting(SENTIMENT, SENTIMENT + 1))
             : hits;
@@ -157,29 +156,21 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
         hits.total, new FacetCounts(sentiment, top(hits, 1), top(hits, 2), top(hits, 3)));
   }
 
-  private static boolean sentimentApart(ReviewQueryBuilder.Built built) {
-    return built.withoutSentimentFilter() != built.query();
-  }
-
   /** The dimension's most frequent values, ties in ordinal order as Lucene's facets give them. */
   private List<FacetCounts.FacetValue> top(Tally tally, int dimension) {
     int[] counts = tally.counts[dimension];
-    PriorityQueue<int[]> queue =
-        new PriorityQueue<>(LuceneFacetCounter.TOP_VALUES) {
-          @Override
-          protected boolean lessThan(int[] a, int[] b) {
-            return a[1] < b[1] || (a[1] == b[1] && a[0] > b[0]);
-          }
-        };
+    // count above, value below, inverted so the lower value wins a tie: no object per value
+    LongHeap queue = new LongHeap(LuceneFacetCounter.TOP_VALUES);
     for (int v = 1; v < counts.length; v++) {
       if (counts[v] > 0) {
-        queue.insertWithOverflow(new int[] {v, counts[v]});
+        queue.insertWithOverflow((long) counts[v] << 32 | (Integer.MAX_VALUE - v));
       }
     }
     List<FacetCounts.FacetValue> top = new ArrayList<>(queue.size());
     while (queue.size() > 0) {
-      int[] entry = queue.pop();
-      top.addFirst(new FacetCounts.FacetValue(labels[dimension][entry[0] - 1], entry[1]));
+      long entry = queue.pop();
+      int v = Integer.MAX_VALUE - (int) entry;
+      top.addFirst(new FacetCounts.FacetValue(labels[dimension][v - 1], entry >>> 32));
     }
     return top;
   }

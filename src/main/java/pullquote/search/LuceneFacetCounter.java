@@ -19,9 +19,9 @@ import pullquote.sentiment.Sentiment;
 
 /**
  * Facet counts from Lucene's facet module, reading each dimension's sorted doc values for every hit
- * ({@link StringValueFacetCounts}, one pass per dimension). Serves a generation's first searches,
- * until its {@link FacetOrdinals} are built; it also counts the index's figures ({@code
- * /api/stats}).
+ * ({@link StringValueFacetCounts}, one pass per dimension). Serves a generation's searches until
+ * its {@link FacetOrdinals} are built, and for good if they cannot be (values past 64 bits, a
+ * failed build); it also counts the index's figures ({@code /api/stats}).
  */
 final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
 
@@ -46,7 +46,7 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
       FacetsCollector matched, IndexSearcher searcher, ReviewQueryBuilder.Built built)
       throws IOException {
     FacetsCollector sentimentHits = matched;
-    if (built.withoutSentimentFilter() != built.query()) {
+    if (built.sentimentFiltered()) {
       sentimentHits = searcher.search(built.withoutSentimentFilter(), new FacetsCollectorManager());
     }
     long total = 0;

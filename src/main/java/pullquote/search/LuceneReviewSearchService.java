@@ -113,7 +113,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
       Ranked ranked = rankAndCount(FacetOrdinals.counterFor(snapshot), searcher, built, ranking);
       top = ranked.top();
       counted = ranked.counted();
-      rankedInTime = ranked.inTime();
+      rankedInTime = ranked.counted() != null;
     } else {
       top = searcher.search(built.query(), ranking);
       rankedInTime = !searcher.timedOut();
@@ -165,7 +165,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
   /**
    * @param counted null when the time ran out in the pass
    */
-  private record Ranked(TopFieldDocs top, FacetCounter.Counted counted, boolean inTime) {}
+  private record Ranked(TopFieldDocs top, FacetCounter.Counted counted) {}
 
   /**
    * Ranks and counts in one pass over the hits; with a sentiment filter, the sentiment facet then
@@ -181,11 +181,11 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     Object[] results = searcher.search(built.query(), new MultiCollectorManager(ranking, counting));
     TopFieldDocs top = (TopFieldDocs) results[0];
     if (searcher.timedOut()) {
-      return new Ranked(top, null, false);
+      return new Ranked(top, null);
     }
     @SuppressWarnings("unchecked")
     R gathered = (R) results[1];
-    return new Ranked(top, counter.counted(gathered, searcher, built), true);
+    return new Ranked(top, counter.counted(gathered, searcher, built));
   }
 
   /**

@@ -51,8 +51,8 @@ final class ReviewHighlighter {
     if (docs.length == 0) {
       return result;
     }
-    OffsetHighlighter highlighter =
-        new OffsetHighlighter(
+    LoadedTextsHighlighter highlighter =
+        new LoadedTextsHighlighter(
             UnifiedHighlighter.builder(searcher, analyzer)
                 .withBreakIterator(WholeBreakIterator::new)
                 .withMaxLength(MAX_LENGTH)
@@ -66,11 +66,13 @@ final class ReviewHighlighter {
     return result;
   }
 
-  /** Opens the highlighter's object-returning entry point, which Lucene keeps protected. */
-  private static final class OffsetHighlighter extends UnifiedHighlighter {
+  /**
+   * Highlights texts already read, through the object-returning entry point Lucene keeps protected.
+   */
+  private static final class LoadedTextsHighlighter extends UnifiedHighlighter {
     private final Map<Integer, String> texts;
 
-    OffsetHighlighter(Builder builder, Map<Integer, String> texts) {
+    LoadedTextsHighlighter(Builder builder, Map<Integer, String> texts) {
       super(builder);
       this.texts = texts;
     }

@@ -55,7 +55,13 @@ public final class ReviewQueryBuilder {
    *     every hit scores the same, so relevance order is the tie-break order alone
    */
   public record Built(
-      Query query, Query withoutSentimentFilter, List<String> warnings, boolean filtersOnly) {}
+      Query query, Query withoutSentimentFilter, List<String> warnings, boolean filtersOnly) {
+
+    /** True when a sentiment filter is set: the sentiment facet is then counted without it. */
+    public boolean sentimentFiltered() {
+      return withoutSentimentFilter != query;
+    }
+  }
 
   public Built build(SearchRequest request) {
     QuerySyntax.Parsed parsed = QuerySyntax.parse(request.q());

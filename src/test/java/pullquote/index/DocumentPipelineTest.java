@@ -43,7 +43,7 @@ class DocumentPipelineTest {
   void everyAcceptedReviewIsInTheIndexAfterClose() throws Exception {
     try (FSDirectory fs = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(ReviewAnalyzers.create()))) {
-      try (DocumentPipeline pipeline = new DocumentPipeline(writer, new ReviewDocuments(), 2)) {
+      try (DocumentPipeline pipeline = new DocumentPipeline(writer, 2)) {
         for (int i = 0; i < 10_000; i++) {
           pipeline.accept(review(i));
         }
@@ -63,9 +63,8 @@ class DocumentPipelineTest {
     // The race is narrow, so it is run many times.
     try (FSDirectory fs = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(ReviewAnalyzers.create()))) {
-      var documents = new ReviewDocuments();
       for (int run = 0; run < 3_000; run++) {
-        try (DocumentPipeline pipeline = new DocumentPipeline(writer, documents, 2)) {
+        try (DocumentPipeline pipeline = new DocumentPipeline(writer, 2)) {
           pipeline.accept(review(run));
         }
       }
@@ -87,7 +86,7 @@ class DocumentPipelineTest {
         };
     try (FSDirectory fs = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(broken))) {
-      DocumentPipeline pipeline = new DocumentPipeline(writer, new ReviewDocuments(), 2);
+      DocumentPipeline pipeline = new DocumentPipeline(writer, 2);
       // More reviews than the queue holds: with dead workers and no recorded failure, this loop
       // would wait for ever on a full queue.
       assertThatThrownBy(

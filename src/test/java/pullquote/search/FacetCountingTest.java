@@ -36,9 +36,7 @@ class FacetCountingTest {
   void facetArraysCountWhatLucenesFacetModuleCountsOnAManySegmentIndex() throws Exception {
     Path built = dir.resolve("built");
     TestIndexes.build(built, TestIndexes.SEED, TestIndexes.EXTRA);
-    Path split = Files.createDirectory(dir.resolve("split"));
-    TestIndexes.rewrite(
-        new IndexLayout(built).current().orElseThrow(), new IndexLayout(split), 3, review -> {});
+    Path split = TestIndexes.rewrite(built, dir.resolve("split"), 3, review -> review);
     var queries = new ReviewQueryBuilder(ReviewAnalyzers.create());
     try (LiveIndex live = TestIndexes.open(split)) {
       live.withSnapshot(

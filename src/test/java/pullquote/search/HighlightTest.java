@@ -44,16 +44,17 @@ class HighlightTest {
   void reanalysedHighlightsEqualThoseFromOffsetsInThePostings() throws Exception {
     Path built = dir.resolve("built");
     TestIndexes.build(built, FIXTURE);
-    Path withOffsets = Files.createDirectory(dir.resolve("offsets"));
-    TestIndexes.rewrite(
-        new IndexLayout(built).current().orElseThrow(),
-        new IndexLayout(withOffsets),
-        Integer.MAX_VALUE,
-        review -> {
-          String text = review.get(ReviewFields.TEXT);
-          review.removeFields(ReviewFields.TEXT);
-          review.add(new Field(ReviewFields.TEXT, text, textWithOffsets()));
-        });
+    Path withOffsets =
+        TestIndexes.rewrite(
+            built,
+            dir.resolve("offsets"),
+            Integer.MAX_VALUE,
+            review -> {
+              String text = review.get(ReviewFields.TEXT);
+              review.removeFields(ReviewFields.TEXT);
+              review.add(new Field(ReviewFields.TEXT, text, textWithOffsets()));
+              return review;
+            });
     assertThat(textOptions(built)).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     assertThat(textOptions(withOffsets))
         .isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);

@@ -11,7 +11,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pullquote.index.IndexLayout;
 import pullquote.index.LiveIndex;
 import pullquote.index.ReviewFields;
 import pullquote.testing.Requests;
@@ -26,17 +25,19 @@ class LegacyIndexTest {
   void anIndexWithoutTheIdHashPagesEveryReviewOnceInIdOrder() throws Exception {
     Path built = dir.resolve("built");
     TestIndexes.build(built, TestIndexes.SEED, TestIndexes.EXTRA);
-    Path legacy = java.nio.file.Files.createDirectory(dir.resolve("legacy"));
-    TestIndexes.rewrite(
-        new IndexLayout(built).current().orElseThrow(),
-        new IndexLayout(legacy),
-        Integer.MAX_VALUE,
-        review -> {
-          review.removeFields(ReviewFields.ID_ORDER);
-          // what such an index sorted ties by
-          review.add(
-              new SortedDocValuesField(ReviewFields.ID, new BytesRef(review.get(ReviewFields.ID))));
-        });
+    Path legacy =
+        TestIndexes.rewrite(
+            built,
+            dir.resolve("legacy"),
+            Integer.MAX_VALUE,
+            review -> {
+              review.removeFields(ReviewFields.ID_ORDER);
+              // what such an index sorted ties by
+              review.add(
+                  new SortedDocValuesField(
+                      ReviewFields.ID, new BytesRef(review.get(ReviewFields.ID))));
+              return review;
+            });
     try (LiveIndex live = TestIndexes.open(legacy)) {
       boolean hasIdOrder = live.withSnapshot(s -> s.hasIdOrder());
       assertThat(hasIdOrder).isFalse();
@@ -64,28 +65,9 @@ class LegacyIndexTest {
   void anIndexWithLucenesFacetFieldsCountsAsANewOne() throws Exception {
     Path built = dir.resolve("built");
     TestIndexes.build(built, TestIndexes.SEED, TestIndexes.EXTRA);
-    Path legacy = java.nio.file.Files.createDirectory(dir.resolve("legacy"));
-    FacetsConfig config = new FacetsConfig();
-    TestIndexes.rewrite(
-        new IndexLayout(built).current().orElseThrow(),
-        new IndexLayout(legacy),
-        Integer.MAX_VALUE,
-        review -> {
-          // what builds wrote before 2026-11-23: Lucene's facet fields beside the doc values
-          for (String dim : ReviewFields.FACET_DIMENSIONS) {
-            String value = review.get(dim);
-            if (value != null) {
-              review.add(new SortedSetDocValuesFacetField(dim, value));
-            }
-          }
-          try {
-            Document withFacets = config.build(review);
-            review.clear();
-            withFacets.forEach(review::add);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+    Path legacy =
+        TestIndexes.rewrite(
+            built, dir.resolve("legacy"), Integer.MAX_VALUE, LegacyIndexTest::withFacetFields);
     try (LiveIndex fresh = TestIndexes.open(built);
         LiveIndex old = TestIndexes.open(legacy)) {
       ReviewSearchService now = TestIndexes.service(fresh);
@@ -100,6 +82,21 @@ class LegacyIndexTest {
       assertThat(before.stats().sentiment()).isEqualTo(stats.sentiment());
       assertThat(before.stats().sentimentSource()).isEqualTo(stats.sentimentSource());
       assertThat(before.stats().works()).isEqualTo(stats.works());
+    }
+  }
+
+  /** What builds wrote before 2026-11-23: Lucene's facet fields beside the doc values. */
+  private static Document withFacetFields(Document review) {
+    for (String dim : ReviewFields.FACET_DIMENSIONS) {
+      String value = review.get(dim);
+      if (value != null) {
+        review.add(new SortedSetDocValuesFacetField(dim, value));
+      }
+    }
+    try {
+      return new FacetsConfig().build(review);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

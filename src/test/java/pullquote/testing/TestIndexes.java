@@ -79,15 +79,18 @@ public final class TestIndexes {
   }
 
   /**
-   * Rewrites every review of a generation into a new, published one, committing every {@code
-   * segmentSize} reviews and never merging, each document changed by {@code edit} first: for
+   * Rewrites every review of an index's current generation into a new index, committing every
+   * {@code segmentSize} reviews and never merging, each document as {@code edit} returns it: for
    * indexes the builder would not write (old schemas, many small segments).
+   *
+   * @return {@code to}, the new index's directory
    */
-  public static void rewrite(
-      Path from, IndexLayout to, int segmentSize, java.util.function.Consumer<Document> edit)
+  public static Path rewrite(
+      Path index, Path to, int segmentSize, java.util.function.UnaryOperator<Document> edit)
       throws IOException {
-    var documents = new ReviewDocuments();
-    Path generation = to.newGeneration();
+    Path from = new IndexLayout(index).current().orElseThrow();
+    IndexLayout layout = new IndexLayout(java.nio.file.Files.createDirectories(to));
+    Path generation = layout.newGeneration();
     try (var reader = DirectoryReader.open(FSDirectory.open(from));
         var writer =
             new IndexWriter(
@@ -96,15 +99,16 @@ public final class TestIndexes {
                     .setMergePolicy(NoMergePolicy.INSTANCE))) {
       var stored = reader.storedFields();
       for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        Document copy = documents.toDocument(ReviewDocuments.fromDocument(stored.document(doc)));
-        edit.accept(copy);
-        writer.addDocument(copy);
+        Document copy =
+            ReviewDocuments.toDocument(ReviewDocuments.fromDocument(stored.document(doc)));
+        writer.addDocument(edit.apply(copy));
         if (doc % segmentSize == segmentSize - 1) {
           writer.commit();
         }
       }
     }
-    to.publish(generation);
+    layout.publish(generation);
+    return to;
   }
 
   public static LuceneReviewSearchService service(LiveIndex live) {
