@@ -129,7 +129,9 @@ public final class LiveIndex implements Closeable {
               }
               try {
                 warmer.accept(snapshot);
-              } catch (RuntimeException e) {
+              } catch (RuntimeException | Error e) {
+                // Served unwarmed: requests build what they need, and facets stay with Lucene's
+                // counter. Logged like the poller's failures, not left to the thread's default.
                 LOG.log(Level.WARNING, "could not warm " + snapshot.generation(), e);
               } finally {
                 release(snapshot);

@@ -257,6 +257,14 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
   }
 
   @Override
+  public IndexHealth health() {
+    return index.withSnapshot(
+        snapshot ->
+            new IndexHealth(
+                snapshot.reviewCount(), snapshot.generation().getFileName().toString()));
+  }
+
+  @Override
   public IndexStats stats() {
     // A generation never changes, so its figures are counted once, when first asked for.
     return index.withSnapshot(

@@ -18,4 +18,10 @@ public interface ReviewSearchService {
   List<CriticSuggestion> critics(String prefix, int limit);
 
   IndexStats stats();
+
+  /**
+   * The served index's review count and generation, for health checks: cheap, unlike {@link
+   * #stats}, which counts every review's values the first time a generation is asked.
+   */
+  IndexHealth health();
 }

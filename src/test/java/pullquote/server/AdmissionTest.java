@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import pullquote.index.LiveIndex;
 import pullquote.ingest.Json;
 import pullquote.search.CriticSuggestion;
+import pullquote.search.IndexHealth;
 import pullquote.search.IndexStats;
 import pullquote.search.ReviewHit;
 import pullquote.search.ReviewSearchService;
@@ -66,6 +67,11 @@ class AdmissionTest {
     @Override
     public IndexStats stats() {
       return real.stats();
+    }
+
+    @Override
+    public IndexHealth health() {
+      return real.health();
     }
   }
 

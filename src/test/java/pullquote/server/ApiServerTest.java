@@ -321,6 +321,9 @@ class ApiServerTest {
     Reply health = get("/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body().get("status").asText()).isEqualTo("ok");
+    assertThat(health.body().get("reviews").asLong()).isEqualTo(15);
+    assertThat(health.body().get("generation").asText())
+        .isEqualTo(stats.body().get("generation").asText());
   }
 
   @Test
