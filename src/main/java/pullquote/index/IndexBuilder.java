@@ -106,7 +106,7 @@ public final class IndexBuilder {
       layout.prune();
     } catch (IOException | RuntimeException e) {
       java.util.logging.Logger.getLogger(IndexBuilder.class.getName())
-          .warning("could not delete old index generations: " + e.getMessage());
+          .log(java.util.logging.Level.WARNING, "could not delete old index generations", e);
     }
   }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
@@ -24,6 +26,8 @@ import org.apache.lucene.store.FSDirectory;
  * swap closes it only after the last request using it has finished.
  */
 public final class IndexSnapshot {
+
+  private static final Logger LOG = Logger.getLogger(IndexSnapshot.class.getName());
 
   private final Path generation;
   private final DirectoryReader reader;
@@ -61,7 +65,7 @@ public final class IndexSnapshot {
     }
     reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
     try {
-      BuildInfo info = readBuildInfo(generation, json);
+      BuildInfo info = readBuildInfo(generation, json, true);
       return new IndexSnapshot(generation, reader, info, sizeOf(generation));
     } catch (IOException | RuntimeException e) {
       reader.close();
@@ -82,20 +86,27 @@ public final class IndexSnapshot {
   }
 
   static String identityOf(Path generation, ObjectMapper json) {
-    return identity(generation, readBuildInfo(generation, json));
+    return identity(generation, readBuildInfo(generation, json, false));
   }
 
   private static String identity(Path generation, BuildInfo info) {
     return generation + (info == null || info.buildId() == null ? "" : "#" + info.buildId());
   }
 
-  private static BuildInfo readBuildInfo(Path generation, ObjectMapper json) {
+  /**
+   * @param report log an unreadable file: once, when the generation opens, not at every poll
+   */
+  private static BuildInfo readBuildInfo(Path generation, ObjectMapper json, boolean report) {
     Path infoFile = generation.resolve(BuildInfo.FILE_NAME);
     try {
       return Files.isRegularFile(infoFile)
           ? json.readValue(infoFile.toFile(), BuildInfo.class)
           : null;
     } catch (IOException e) {
+      // The index itself is whole; only /api/stats loses its build report.
+      if (report) {
+        LOG.log(Level.WARNING, "could not read " + infoFile + "; serving without it", e);
+      }
       return null;
     }
   }
@@ -186,8 +197,11 @@ public final class IndexSnapshot {
     }
     try {
       return Optional.of((T) task.get());
-    } catch (ExecutionException | InterruptedException e) {
+    } catch (ExecutionException e) {
       return Optional.empty(); // derived() reports the failure to whoever asks for the value
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 

@@ -122,6 +122,8 @@ public final class LiveIndex implements Closeable {
                 // (1M reviews); it starts once that request is answered, or after a while.
                 firstRequestDone.await(FIRST_WARM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
               } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.fine(() -> "warming of " + snapshot.generation() + " interrupted");
                 return;
               }
               if (!snapshot.tryIncRef()) {

@@ -1,5 +1,7 @@
 package pullquote.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,20 @@ public record FacetCounts(
     List<FacetValue> publication,
     List<FacetValue> work) {
 
+  /** Copied: counts of filter-only searches are cached and shared by every request after. */
+  public FacetCounts {
+    sentiment = Collections.unmodifiableMap(new LinkedHashMap<>(sentiment)); // in class order
+    critic = List.copyOf(critic);
+    publication = List.copyOf(publication);
+    work = List.copyOf(work);
+  }
+
   /** One value of a facet and how many hits have it. */
-  public record FacetValue(String value, long count) {}
+  public record FacetValue(String value, long count) {
+    public FacetValue {
+      if (value == null || count < 0) {
+        throw new IllegalArgumentException("a facet value needs a name and a count >= 0");
+      }
+    }
+  }
 }
