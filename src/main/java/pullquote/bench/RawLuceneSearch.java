@@ -1,6 +1,8 @@
 package pullquote.bench;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsCollector;
@@ -10,6 +12,8 @@ import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -25,13 +29,15 @@ import pullquote.index.ReviewFields;
 
 /**
  * The floor for in-process search: plain Lucene calls doing the work of one of our searches (the
- * same fields, analyzers, top 10 with an exact hit count, and for the page the same facet
- * dimensions and highlights) with none of our layer: no query syntax, no validation, no result
- * objects.
+ * same fields, analyzers, top 10 with an exact hit count, plain words matched in the text or in
+ * names, and for the page the same facet dimensions and highlights) with none of our layer: no
+ * query syntax, no validation, no result objects, no proximity scoring and no forgiving readings.
  */
 final class RawLuceneSearch {
 
   private static final int TOP = 10;
+  private static final List<String> NAME_FIELDS =
+      List.of(ReviewFields.CRITIC_WORDS, ReviewFields.PUBLICATION_WORDS, ReviewFields.WORK_WORDS);
 
   private final IndexSearcher searcher;
   private final Function<String, StringDocValuesReaderState> facetStates;
@@ -82,11 +88,34 @@ final class RawLuceneSearch {
   private Query text(BenchQuery q) {
     String joined = String.join(" ", q.words());
     return switch (q.kind()) {
-      case WORD, AND -> words.createBooleanQuery(ReviewFields.TEXT, joined, Occur.MUST);
-      case OR -> words.createBooleanQuery(ReviewFields.TEXT, joined, Occur.SHOULD);
+      case WORD, AND -> each(q.words(), Occur.MUST);
+      case OR -> each(q.words(), Occur.SHOULD);
       case PHRASE -> phrases.createPhraseQuery(ReviewFields.TEXT, joined);
       case CRITIC, SENTIMENT -> null;
     };
+  }
+
+  private Query each(List<String> typed, Occur occur) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    typed.forEach(word -> all.add(wordOrName(word), occur));
+    BooleanQuery built = all.build();
+    return built.clauses().size() == 1 ? built.clauses().getFirst().query() : built;
+  }
+
+  /** A word in the text or, below it, in a name, as the search box matches plain words. */
+  private Query wordOrName(String word) {
+    Query text = words.createBooleanQuery(ReviewFields.TEXT, word, Occur.MUST);
+    List<Query> any = new ArrayList<>(List.of(text));
+    try {
+      for (String field : NAME_FIELDS) {
+        if (searcher.getIndexReader().docFreq(new Term(field, word)) > 0) {
+          any.add(new BoostQuery(new TermQuery(new Term(field, word)), 0.3f));
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return any.size() == 1 ? text : new DisjunctionMaxQuery(any, 0f);
   }
 
   private static Query withFilters(Query text, BenchQuery q, boolean withSentiment) {

@@ -39,6 +39,15 @@ final class SearchCommand implements Callable<Integer> {
   List<String> critics = new ArrayList<>();
 
   @Option(
+      names = "--publication",
+      paramLabel = "NAME",
+      description = "Only this publication (repeatable).")
+  List<String> publications = new ArrayList<>();
+
+  @Option(names = "--work", paramLabel = "TITLE", description = "Only this work (repeatable).")
+  List<String> works = new ArrayList<>();
+
+  @Option(
       names = "--sentiment",
       paramLabel = "S",
       description = "positive, mixed or negative (repeatable).")
@@ -75,6 +84,8 @@ final class SearchCommand implements Callable<Integer> {
     Map<String, List<String>> params = new HashMap<>();
     params.put("q", List.of(String.join(" ", query)));
     params.put("critic", critics);
+    params.put("publication", publications);
+    params.put("work", works);
     params.put("sentiment", sentiments);
     putIfSet(params, "sort", sort);
     putIfSet(params, "size", size);
@@ -115,6 +126,7 @@ final class SearchCommand implements Callable<Integer> {
 
   private static void printTable(SearchResponse response, PrintStream out) {
     response.warnings().forEach(w -> out.println("note: " + w));
+    ForgivenLines.of(response).forEach(out::println);
     out.printf(
         Locale.ROOT,
         "%d review%s (%d ms)%n",
@@ -138,6 +150,9 @@ final class SearchCommand implements Callable<Integer> {
       out.println("     " + abbreviate(hit.text(), 200));
     }
     var f = response.facets();
+    if (f == null) {
+      return;
+    }
     out.printf(
         Locale.ROOT,
         "%nsentiment: positive %d, mixed %d, negative %d%n",

@@ -24,6 +24,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import pullquote.index.IndexSnapshot;
 import pullquote.index.LiveIndex;
+import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewDocuments;
 import pullquote.index.ReviewFields;
 import pullquote.ingest.Review;
@@ -37,21 +38,27 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
   public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
 
   private final LiveIndex index;
-  private final ReviewQueryBuilder queries;
+  private final ForgivingSearch forgiving;
   private final ReviewHighlighter highlighter;
   private final Duration budget;
 
   public LuceneReviewSearchService(LiveIndex index, Analyzer analyzer) {
-    this(index, analyzer, DEFAULT_BUDGET);
+    this(index, analyzer, DEFAULT_BUDGET, Forgiveness.DEFAULT);
   }
 
   /**
    * @param budget how long matching, counting and sorting may take; past it the search answers with
    *     what it found so far, flagged {@code timed_out}
+   * @param forgiveness how far the search box forgives typos and missing words
    */
-  public LuceneReviewSearchService(LiveIndex index, Analyzer analyzer, Duration budget) {
+  public LuceneReviewSearchService(
+      LiveIndex index, Analyzer analyzer, Duration budget, Forgiveness forgiveness) {
     this.index = index;
-    this.queries = new ReviewQueryBuilder(analyzer);
+    this.forgiving =
+        new ForgivingSearch(
+            new ReviewQueryBuilder(analyzer, forgiveness),
+            forgiveness,
+            new DidYouMean(ReviewAnalyzers.forPhrases()));
     this.highlighter = new ReviewHighlighter(analyzer);
     this.budget = budget;
   }
@@ -59,13 +66,31 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
   @Override
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
-    ReviewQueryBuilder.Built built = queries.build(request);
     Cursor cursor =
         request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
     return index.withSnapshot(
         snapshot -> {
           try {
-            return search(snapshot, request, built, cursor, start);
+            IndexSearcher searcher = snapshot.searcher();
+            var runner =
+                new ForgivingSearch.Runner() {
+                  @Override
+                  public SearchResponse run(ReviewQueryBuilder.Built built) throws IOException {
+                    return search(snapshot, request, built, cursor, start);
+                  }
+
+                  @Override
+                  public long count(Query query) throws IOException {
+                    return budgeted(searcher).count(query);
+                  }
+                };
+            SearchResponse answer =
+                forgiving.search(request, new Lexicon(searcher.getIndexReader()), runner);
+            return answer.forgiving(
+                answer.relaxed(),
+                answer.didYouMean(),
+                KnownNames.of(request, searcher),
+                answer.expansions());
           } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidParameterException(
                 InvalidParameterException.OUT_OF_RANGE,
@@ -88,9 +113,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     boolean tieOnly = request.sort().byTieBreakAlone(scoreless);
     boolean byIdString = !snapshot.hasIdOrder();
     int offset = cursor == null ? (request.page() - 1) * request.size() : 0;
-    // A searcher of its own: the time-out and its flag belong to this request alone.
-    IndexSearcher searcher = new IndexSearcher(snapshot.searcher().getIndexReader());
-    searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
+    IndexSearcher searcher = budgeted(snapshot.searcher());
     FacetCache cache =
         request.facets() && scoreless
             ? snapshot.derived(FacetCache.class, s -> new FacetCache())
@@ -159,7 +182,18 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
         hits,
         facets,
         built.warnings(),
-        timedOut);
+        timedOut,
+        null,
+        null,
+        List.of(),
+        List.of());
+  }
+
+  /** A searcher of its own: the time-out and its flag belong to one pass of one request alone. */
+  private IndexSearcher budgeted(IndexSearcher shared) {
+    IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+    searcher.setTimeout(new QueryTimeoutImpl(budget.toMillis()));
+    return searcher;
   }
 
   /**

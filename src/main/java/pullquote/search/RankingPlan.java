@@ -2,6 +2,8 @@ package pullquote.search;
 
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
@@ -28,6 +30,10 @@ final class RankingPlan {
       // box) scores every hit alike, and hits that tie with the page's last cannot be skipped.
       case TermQuery term -> term.getTerm().field().equals(ReviewFields.TEXT);
       case SynonymQuery word -> word.getField().equals(ReviewFields.TEXT); // a word and its stem
+      // A word in the text or, far below, in names: the text's scores decide the page, and the
+      // name hits that tie among themselves seldom reach it.
+      case DisjunctionMaxQuery any -> any.getDisjuncts().stream().anyMatch(RankingPlan::skipsWell);
+      case BoostQuery boosted -> skipsWell(boosted.getQuery());
       case BooleanQuery bool when bool.getMinimumNumberShouldMatch() == 0 -> skipsWell(bool);
       default -> false;
     };

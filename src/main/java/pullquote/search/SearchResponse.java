@@ -12,6 +12,13 @@ import java.util.List;
  *     or when its time ran out before they were counted ({@code timed_out})
  * @param timedOut true when the search ran out of its time budget: the hits, total and counts are
  *     then those found so far
+ * @param relaxed null when every word was required; else which words a hit may lack, because no
+ *     review has them all
+ * @param didYouMean the query with its unknown words replaced by the likeliest indexed ones, or
+ *     null when every word is known
+ * @param suggestedFilters the whole box is a known critic, publication or work: filter on it
+ * @param expansions other forms (typos, spellings, near-synonyms) the words matched below
+ *     themselves, because the words as typed found too few reviews
  */
 public record SearchResponse(
     long total,
@@ -24,4 +31,40 @@ public record SearchResponse(
     List<ReviewHit> hits,
     FacetCounts facets,
     List<String> warnings,
-    boolean timedOut) {}
+    boolean timedOut,
+    Relaxation relaxed,
+    String didYouMean,
+    List<SuggestedFilter> suggestedFilters,
+    List<Expansion> expansions) {
+
+  public SearchResponse {
+    hits = List.copyOf(hits);
+    warnings = List.copyOf(warnings);
+    suggestedFilters = List.copyOf(suggestedFilters);
+    expansions = List.copyOf(expansions);
+  }
+
+  /** This answer with what the forgiving search box adds. */
+  SearchResponse forgiving(
+      Relaxation relaxed,
+      String didYouMean,
+      List<SuggestedFilter> suggestedFilters,
+      List<Expansion> expansions) {
+    return new SearchResponse(
+        total,
+        tookMs,
+        page,
+        size,
+        sort,
+        nextCursor,
+        query,
+        hits,
+        facets,
+        warnings,
+        timedOut,
+        relaxed,
+        didYouMean,
+        suggestedFilters,
+        expansions);
+  }
+}

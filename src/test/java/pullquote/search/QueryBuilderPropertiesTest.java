@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import pullquote.index.ReviewAnalyzers;
 
 /**
@@ -35,7 +31,7 @@ class QueryBuilderPropertiesTest {
       return;
     }
     assertThat(built.query()).isNotNull();
-    assertThat(terms(built.query())).isLessThanOrEqualTo(QuerySyntax.MAX_TERMS * 8 + 16);
+    assertThat(QueryTerms.count(built.query())).isLessThanOrEqualTo(QuerySyntax.MAX_TERMS * 8 + 16);
   }
 
   /** Short unquoted words, field terms, prefixes and operators: no phrase spans many words. */
@@ -48,12 +44,14 @@ class QueryBuilderPropertiesTest {
   void wordsPastTheCapAddNoTerms(@ForAll("manyWords") String q) {
     int perWord =
         java.util.stream.Stream.concat(PLAIN.stream(), OTHERS.stream())
-            .mapToInt(w -> terms(build(w).query()))
+            .mapToInt(w -> QueryTerms.count(build(w).query()))
             .max()
             .orElseThrow();
     ReviewQueryBuilder.Built built = build(q);
     assertThat(built.warnings()).contains("used the first 256 words and phrases; ignored the rest");
-    assertThat(terms(built.query())).isLessThanOrEqualTo(QuerySyntax.MAX_TERMS * perWord);
+    // each word's own terms, and two for each pair of neighbours scored for proximity
+    assertThat(QueryTerms.count(built.query()))
+        .isLessThanOrEqualTo(QuerySyntax.MAX_TERMS * perWord + 2 * WordClauses.MAX_PAIRS);
   }
 
   @Provide
@@ -117,24 +115,5 @@ class QueryBuilderPropertiesTest {
         Arbitraries.strings().ofMaxLength(300),
         Arbitraries.just("(".repeat(200) + "a" + ")".repeat(200)),
         Arbitraries.just("a ".repeat(2000)));
-  }
-
-  /** Leaf terms the query will look up (phrase positions and expansions counted once each). */
-  private static int terms(Query query) {
-    AtomicInteger count = new AtomicInteger();
-    query.visit(
-        new QueryVisitor() {
-          @Override
-          public void consumeTerms(Query q, Term... terms) {
-            count.addAndGet(terms.length);
-          }
-
-          @Override
-          public QueryVisitor getSubVisitor(
-              org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
-            return this;
-          }
-        });
-    return count.get();
   }
 }

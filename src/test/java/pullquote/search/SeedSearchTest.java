@@ -381,7 +381,10 @@ class SeedSearchTest {
   void aSearchPastItsTimeBudgetAnswersWithWhatItFoundFlaggedTimedOut() {
     var hurried =
         new LuceneReviewSearchService(
-            live, pullquote.index.ReviewAnalyzers.create(), java.time.Duration.ZERO);
+            live,
+            pullquote.index.ReviewAnalyzers.create(),
+            java.time.Duration.ZERO,
+            Forgiveness.DEFAULT);
     SearchResponse partial = hurried.search(SearchRequest.of("pusher"));
     assertThat(partial.timedOut()).isTrue();
     assertThat(partial.total()).isLessThanOrEqualTo(q("pusher").total());

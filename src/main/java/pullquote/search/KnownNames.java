@@ -1,0 +1,75 @@
+package pullquote.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import pullquote.index.ReviewAnalyzers;
+import pullquote.index.ReviewFields;
+
+/**
+ * Whether the whole search box is a critic's, publication's or work's name, as a reader types
+ * "Roger Ebert" meaning his reviews rather than reviews that mention him: offered as a filter.
+ */
+final class KnownNames {
+
+  /** Search syntax means the box is a query, not a name. */
+  private static final Pattern SYNTAX =
+      Pattern.compile("[\"“”:*()~]|(^|\\s)(-|OR\\b|AND\\b|NOT\\b)");
+
+  private static final int MAX_NAME_CHARS = 200;
+
+  private record Dimension(String parameter, String exactField, String displayField) {}
+
+  private static final List<Dimension> DIMENSIONS =
+      List.of(
+          new Dimension("critic", ReviewFields.CRITIC_EXACT, ReviewFields.CRITIC),
+          new Dimension("work", ReviewFields.WORK_EXACT, ReviewFields.WORK),
+          new Dimension("publication", ReviewFields.PUBLICATION_EXACT, ReviewFields.PUBLICATION));
+
+  private KnownNames() {}
+
+  static List<SuggestedFilter> of(SearchRequest request, IndexSearcher searcher)
+      throws IOException {
+    String q = request.q().strip();
+    if (q.isEmpty() || q.length() > MAX_NAME_CHARS || SYNTAX.matcher(q).find()) {
+      return List.of();
+    }
+    String name = ReviewAnalyzers.exactName(q);
+    List<SuggestedFilter> found = new ArrayList<>();
+    for (Dimension dimension : DIMENSIONS) {
+      if (filtersOn(request, dimension.parameter(), name)) {
+        continue;
+      }
+      TermQuery exact = new TermQuery(new Term(dimension.exactField(), name));
+      TopDocs top = searcher.search(exact, 1);
+      if (top.scoreDocs.length > 0) {
+        String shown =
+            searcher
+                .storedFields()
+                .document(top.scoreDocs[0].doc, Set.of(dimension.displayField()))
+                .get(dimension.displayField());
+        found.add(new SuggestedFilter(dimension.parameter(), shown, searcher.count(exact)));
+      }
+    }
+    return found;
+  }
+
+  private static boolean filtersOn(SearchRequest request, String parameter, String name) {
+    List<String> values =
+        switch (parameter) {
+          case "critic" -> request.critics();
+          case "work" -> request.works();
+          default -> request.publications();
+        };
+    return values.stream()
+        .map(ReviewAnalyzers::exactName)
+        .anyMatch(v -> v.toLowerCase(Locale.ROOT).equals(name));
+  }
+}

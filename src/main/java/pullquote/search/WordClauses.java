@@ -1,0 +1,276 @@
+package pullquote.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import pullquote.index.ReviewFields;
+
+/**
+ * Where one plain word of the search box becomes a query, for one reading of one request: the word
+ * in the text (written or by stem), in critic, publication and work names below it, and when the
+ * reading forgives, its other spellings, near-synonyms and typo neighbours below that; and where
+ * two neighbouring words become a proximity clause.
+ *
+ * <p>A forgiving reading ranks in tiers, as Meilisearch's ranking rules do: each matched word adds
+ * {@link #MATCH_TIER}, each word matched as typed (not by another form) {@link #EXACT_TIER}, and
+ * relevance (BM25 and proximity, far below either) orders reviews within a tier. So a review with
+ * more of the words always ranks first, and among those an exact match always outranks a fuzzy one.
+ */
+final class WordClauses {
+
+  static final float MATCH_TIER = 10_000f;
+  static final float EXACT_TIER = 1_000f;
+
+  /** Names count below the text: a surname typed with a quote helps, a text mention wins. */
+  static final float NAME_WEIGHT = 0.3f;
+
+  private static final float SPELLING_WEIGHT = 0.8f;
+  private static final float SYNONYM_WEIGHT = 0.7f;
+  private static final float TYPO_WEIGHT = 0.5f;
+  private static final float PROXIMITY_WEIGHT = 1f;
+
+  /** Neighbours as typed, one word apart, or swapped, all score; the closer the higher. */
+  private static final int PAIR_SLOP = 2;
+
+  /** Bounds on the work one query may ask for, whatever is typed. */
+  private static final int MAX_NAMED_WORDS = 32;
+
+  private static final int MAX_EXPANDED_WORDS = 16;
+  static final int MAX_PAIRS = 16;
+  private static final int PHRASE_FORMS = 8;
+
+  private static final List<String> NAME_FIELDS =
+      List.of(ReviewFields.CRITIC_WORDS, ReviewFields.PUBLICATION_WORDS, ReviewFields.WORK_WORDS);
+
+  /**
+   * A word's forms: as typed (with names); other spellings and near-synonyms, which count as the
+   * word itself; and typo neighbours, which count below it.
+   */
+  private record Alternatives(
+      Query exact, List<Query> sameWord, List<Query> typos, List<Term> phraseTerms) {
+
+    boolean expanded() {
+      return !sameWord.isEmpty() || !typos.isEmpty();
+    }
+  }
+
+  private final Analyzer analyzer;
+  private final Lexicon lexicon;
+  private final Forgiveness forgiveness;
+  private final WordForms forms;
+  private final Reading reading;
+  private final Map<String, Alternatives> known = new HashMap<>();
+  private final Map<String, Expansion> expansions = new LinkedHashMap<>();
+  private int named;
+  private int pairs;
+  private int expandedClauses;
+  private int expanded;
+
+  /**
+   * @param lexicon the generation's words, or null to read words as typed in the text alone
+   */
+  WordClauses(
+      Analyzer analyzer,
+      Lexicon lexicon,
+      Forgiveness forgiveness,
+      WordForms forms,
+      Reading reading) {
+    this.analyzer = analyzer;
+    this.lexicon = lexicon;
+    this.forgiveness = forgiveness;
+    this.forms = forms;
+    this.reading = reading;
+  }
+
+  List<BoxWord> words(String text) {
+    return BoxWord.of(analyzer, text);
+  }
+
+  /** The query one word must match, in this reading. */
+  Query clause(BoxWord word) {
+    Alternatives alt = alternatives(word);
+    if (!reading.forgiving()) {
+      return alt.exact();
+    }
+    List<Query> same = new ArrayList<>(List.of(alt.exact()));
+    List<Query> all = new ArrayList<>(same);
+    // A word typed again adds its forms again: the query's first words only, so it stays bounded.
+    if (alt.expanded() && expandedClauses++ < MAX_EXPANDED_WORDS) {
+      same.addAll(alt.sameWord());
+      all = new ArrayList<>(same);
+      all.addAll(alt.typos());
+    }
+    Query exact = anyOf(same);
+    Query any = anyOf(all);
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(new ConstantScoreQuery(any), MATCH_TIER), Occur.MUST)
+        .add(any, Occur.SHOULD)
+        .add(new BoostQuery(new ConstantScoreQuery(exact), EXACT_TIER), Occur.SHOULD)
+        .build();
+  }
+
+  private static Query anyOf(List<Query> queries) {
+    return queries.size() == 1 ? queries.getFirst() : new DisjunctionMaxQuery(queries, 0f);
+  }
+
+  /**
+   * Scores two neighbouring words by how close together, and in what order, they stand; null past
+   * the query's first {@link #MAX_PAIRS} pairs.
+   */
+  Query pair(BoxWord first, BoxWord second) {
+    if (pairs++ >= MAX_PAIRS) {
+      return null;
+    }
+    return new BoostQuery(
+        new MultiPhraseQuery.Builder()
+            .setSlop(PAIR_SLOP)
+            .add(alternatives(first).phraseTerms().toArray(Term[]::new))
+            .add(alternatives(second).phraseTerms().toArray(Term[]::new))
+            .build(),
+        PROXIMITY_WEIGHT);
+  }
+
+  /** True when nothing in the index matches the word in any form this reading tries. */
+  boolean matchesNothing(BoxWord word) {
+    return lexicon != null && !alternatives(word).expanded() && !inIndex(word);
+  }
+
+  /** What other forms the words matched, for the API. */
+  List<Expansion> expansions() {
+    return List.copyOf(expansions.values());
+  }
+
+  private boolean inIndex(BoxWord word) {
+    if (lexicon.docFreq(ReviewFields.TEXT, word.written()) > 0
+        || (word.stem() != null && lexicon.docFreq(ReviewFields.TEXT, word.stem()) > 0)) {
+      return true;
+    }
+    return NAME_FIELDS.stream().anyMatch(f -> lexicon.docFreq(f, word.written()) > 0);
+  }
+
+  private Alternatives alternatives(BoxWord word) {
+    String key = word.written() + ' ' + word.stem();
+    Alternatives alt = known.get(key);
+    if (alt == null) {
+      List<Term> phraseTerms = new ArrayList<>(List.of(phraseTerm(word)));
+      alt =
+          new Alternatives(
+              exact(word, phraseTerms), new ArrayList<>(), new ArrayList<>(), phraseTerms);
+      if (reading.forgiving()
+          && lexicon != null
+          && forgiveness.expandBelow() > 0
+          && expanded++ < MAX_EXPANDED_WORDS) {
+        alt.sameWord().addAll(otherForms(word, WordForms.Kind.SYNONYM, alt.phraseTerms()));
+        addTypos(word, alt);
+      }
+      known.put(key, alt);
+    }
+    return alt;
+  }
+
+  /**
+   * The word as typed: in the text, in names below it, and in its other spellings (colour and color
+   * are one word, so they count as typed; they do not balloon a total with near-spellings).
+   */
+  private Query exact(BoxWord word, List<Term> phraseTerms) {
+    Query text = text(word);
+    if (lexicon == null || named++ >= MAX_NAMED_WORDS) {
+      return text;
+    }
+    List<Query> any = new ArrayList<>(List.of(text));
+    for (String field : NAME_FIELDS) {
+      if (lexicon.docFreq(field, word.written()) > 0) {
+        any.add(new BoostQuery(new TermQuery(new Term(field, word.written())), NAME_WEIGHT));
+      }
+    }
+    any.addAll(otherForms(word, WordForms.Kind.SPELLING, phraseTerms));
+    return anyOf(any);
+  }
+
+  private static Query text(BoxWord word) {
+    if (word.stem() == null) {
+      return new TermQuery(new Term(ReviewFields.TEXT, word.written()));
+    }
+    // The shape Lucene's QueryBuilder gives a word and its stem at one position.
+    return new SynonymQuery.Builder(ReviewFields.TEXT)
+        .addTerm(new Term(ReviewFields.TEXT, word.written()))
+        .addTerm(new Term(ReviewFields.TEXT, word.stem()))
+        .build();
+  }
+
+  private static Term phraseTerm(BoxWord word) {
+    // Every written word is indexed with its stem at the same position, so the stem alone finds
+    // the word and its inflections.
+    return new Term(ReviewFields.TEXT, word.stem() != null ? word.stem() : word.written());
+  }
+
+  /** The word's other forms of one kind that the index has, weighted below the word. */
+  private List<Query> otherForms(BoxWord word, WordForms.Kind kind, List<Term> phraseTerms) {
+    List<Query> queries = new ArrayList<>();
+    List<String> found = new ArrayList<>();
+    float weight = kind == WordForms.Kind.SPELLING ? SPELLING_WEIGHT : SYNONYM_WEIGHT;
+    for (WordForms.Form form : forms.of(word.written())) {
+      if (form.kind() != kind || lexicon.docFreq(ReviewFields.TEXT, form.word()) == 0) {
+        continue;
+      }
+      for (BoxWord other : words(form.word())) {
+        queries.add(new BoostQuery(text(other), weight));
+        addPhraseTerm(phraseTerms, phraseTerm(other));
+      }
+      found.add(form.word());
+    }
+    if (!found.isEmpty()) {
+      expansions.put(key(word, kind.key()), new Expansion(word.written(), kind.key(), found));
+    }
+    return queries;
+  }
+
+  private void addTypos(BoxWord word, Alternatives alt) {
+    int edits = forgiveness.maxEdits(word.letters());
+    List<Lexicon.Near> near =
+        lexicon.near(word.written(), edits, forgiveness.maxExpansions()).stream()
+            .filter(n -> !isOtherForm(word, n.word()))
+            .toList();
+    if (near.isEmpty()) {
+      return;
+    }
+    SynonymQuery.Builder typos = new SynonymQuery.Builder(ReviewFields.TEXT);
+    List<String> shown = new ArrayList<>();
+    for (Lexicon.Near n : near) {
+      // One edit away is likelier what was meant than two.
+      typos.addTerm(new Term(ReviewFields.TEXT, n.word()), n.edits() == 1 ? 1f : 0.5f);
+      addPhraseTerm(alt.phraseTerms(), new Term(ReviewFields.TEXT, n.word()));
+      shown.add(n.word());
+    }
+    alt.typos().add(new BoostQuery(typos.build(), TYPO_WEIGHT));
+    expansions.put(key(word, "typo"), new Expansion(word.written(), "typo", shown));
+  }
+
+  /** An other spelling is often a typo away too; it is offered as the spelling. */
+  private boolean isOtherForm(BoxWord word, String near) {
+    return forms.of(word.written()).stream().anyMatch(f -> f.word().equals(near));
+  }
+
+  private static void addPhraseTerm(List<Term> terms, Term term) {
+    if (terms.size() < PHRASE_FORMS && !terms.contains(term)) {
+      terms.add(term);
+    }
+  }
+
+  private static String key(BoxWord word, String kind) {
+    return word.written() + ' ' + kind;
+  }
+}

@@ -1,0 +1,207 @@
+package pullquote.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pullquote.index.LiveIndex;
+import pullquote.index.ReviewAnalyzers;
+import pullquote.sentiment.Sentiment;
+import pullquote.testing.Requests;
+import pullquote.testing.TestIndexes;
+
+/**
+ * The forgiving search box on a handwritten fixture: one review meant by each misremembered query,
+ * pinned by id, and what stays strict.
+ */
+class ForgivingSearchTest {
+
+  static final Path FIXTURE =
+      Path.of("src", "test", "resources", "fixtures", "search", "forgiving.jsonl");
+
+  @TempDir static Path dir;
+  static LiveIndex live;
+  static ReviewSearchService search;
+
+  @BeforeAll
+  static void buildIndex() throws Exception {
+    TestIndexes.build(dir, FIXTURE);
+    live = TestIndexes.open(dir);
+    search = TestIndexes.service(live);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    live.close();
+  }
+
+  private static SearchResponse q(String q) {
+    return search.search(SearchRequest.of(q));
+  }
+
+  /** A service that tries other forms only below this many reviews. */
+  private static SearchResponse q(String q, int expandBelow) {
+    var forgiveness = new Forgiveness(5, 9, 50, expandBelow);
+    return new LuceneReviewSearchService(
+            live, ReviewAnalyzers.create(), Duration.ofSeconds(5), forgiveness)
+        .search(SearchRequest.of(q));
+  }
+
+  private static List<String> ids(SearchResponse response) {
+    return response.hits().stream().map(ReviewHit::id).toList();
+  }
+
+  @Test
+  void aTypoInALongWordStillFindsTheReviewAndSaysWhatItMeant() {
+    SearchResponse r = q("some cool-looking mnsters");
+    assertThat(ids(r)).containsExactly("f-monsters");
+    assertThat(r.expansions()).contains(new Expansion("mnsters", "typo", List.of("monsters")));
+    assertThat(r.didYouMean()).isEqualTo("some cool-looking monsters");
+    assertThat(r.relaxed()).isNull();
+  }
+
+  @Test
+  void anExactMatchOutranksAFuzzyOneThatScoresHigher() {
+    // "hosts" is one edit from "ghosts", in a shorter text that says "drab" four times
+    assertThat(ids(q("drab ghosts", 5))).containsExactly("f-ghosts", "f-hosts");
+  }
+
+  @Test
+  void wordsThatFindEnoughReviewsAreNotExpanded() {
+    SearchResponse r = q("drab ghosts", 1);
+    assertThat(ids(r)).containsExactly("f-ghosts");
+    assertThat(r.expansions()).isEmpty();
+    assertThat(r.didYouMean()).isNull();
+  }
+
+  @Test
+  void aShortWordGetsNoTypoAndIsLeftOutWhenNothingHasIt() {
+    SearchResponse r = q("drab hsts");
+    assertThat(r.relaxed()).isEqualTo(new Relaxation(List.of("hsts"), 1));
+    assertThat(ids(r)).containsExactlyInAnyOrder("f-hosts", "f-ghosts", "f-monsters-drab");
+    assertThat(ids(r).getFirst()).isEqualTo("f-hosts");
+  }
+
+  @Test
+  void withoutAReviewHavingAllWordsTheOnesWithMostOfThemAnswer() {
+    SearchResponse r = q("sharp comedy toothless");
+    assertThat(r.relaxed()).isEqualTo(new Relaxation(List.of("sharp", "comedy", "toothless"), 2));
+    assertThat(ids(r)).containsExactlyInAnyOrder("f-comedy", "f-comedy-other");
+    assertThat(r.total()).isEqualTo(2);
+  }
+
+  @Test
+  void reviewsWithMoreOfTheWordsRankFirst() {
+    // one review has three of the four words, others two or one
+    SearchResponse r = q("sharp comedy with toothless");
+    assertThat(r.relaxed().minMatch()).isEqualTo(3);
+    assertThat(ids(r)).containsExactly("f-comedy");
+  }
+
+  @Test
+  void aQueryWithResultsForAllWordsIsAnsweredAsTyped() {
+    SearchResponse r = q("sharp comedy");
+    assertThat(r.relaxed()).isNull();
+    assertThat(ids(r)).containsExactly("f-comedy");
+  }
+
+  @Test
+  void wordsStandingTogetherInTheTypedOrderRankAboveScatteredOnes() {
+    assertThat(ids(q("a story that essentially"))).containsExactly("f-story", "f-story-scattered");
+  }
+
+  @Test
+  void aSurnameTypedWithTheQuoteFindsThatCriticsReview() {
+    SearchResponse r = q("computer-animated insect movie westhoff");
+    assertThat(ids(r)).containsExactly("f-bug");
+    assertThat(r.relaxed()).isNull();
+  }
+
+  @Test
+  void aCriticsNameInTheBoxIsOfferedAsAFilterAndTextMentionsComeFirst() {
+    SearchResponse r = q("roger EBERT");
+    assertThat(r.suggestedFilters())
+        .containsExactly(new SuggestedFilter("critic", "Roger Ebert", 3));
+    assertThat(ids(r).getFirst()).isEqualTo("f-ebert-mention");
+    assertThat(r.total()).isEqualTo(4);
+  }
+
+  @Test
+  void aWorksTitleInTheBoxIsOfferedAsAFilterUnlessAlreadyFiltered() {
+    assertThat(q("Monster Parade").suggestedFilters())
+        .containsExactly(new SuggestedFilter("work", "Monster Parade", 3));
+    SearchRequest filtered =
+        SearchParameters.parse(
+            java.util.Map.of("q", List.of("monster parade"), "work", List.of("Monster Parade")));
+    assertThat(search.search(filtered).suggestedFilters()).isEmpty();
+  }
+
+  @Test
+  void britishAndAmericanSpellingsFindEachOther() {
+    SearchResponse colour = q("a colorful splash");
+    assertThat(ids(colour).getFirst()).isEqualTo("f-colour");
+    assertThat(colour.expansions())
+        .contains(new Expansion("colorful", "spelling", List.of("colourful")));
+    assertThat(ids(q("night at the theatre"))).containsExactly("f-theater");
+  }
+
+  @Test
+  void aNearSynonymFromTheListFindsTheCriticsWord() {
+    SearchResponse r = q("a quietly devastating movie about grief");
+    assertThat(ids(r)).containsExactly("f-film");
+    assertThat(r.expansions())
+        .anyMatch(e -> e.kind().equals("synonym") && e.word().equals("movie"));
+  }
+
+  @Test
+  void quotedPhrasesPrefixesAndFieldTermsStayExact() {
+    for (String strict : List.of("\"colorful splash\"", "mnst*", "critic:ebrt", "\"drab ghost\"")) {
+      SearchResponse r = q(strict);
+      assertThat(r.total()).as(strict).isZero();
+      assertThat(r.expansions()).as(strict).isEmpty();
+      assertThat(r.relaxed()).as(strict).isNull();
+    }
+  }
+
+  @Test
+  void anExcludedWordIsNeverForgiven() {
+    assertThat(ids(q("comedy -toothless"))).containsExactly("f-comedy");
+    // a typo in an excluded word excludes nothing, rather than something like it
+    assertThat(ids(q("comedy -tootless"))).containsExactlyInAnyOrder("f-comedy", "f-comedy-other");
+  }
+
+  @Test
+  void didYouMeanReplacesOnlyTheUnknownWordWhereItWasTyped() {
+    SearchResponse r = q("GLORUS stunt");
+    assertThat(r.didYouMean()).isEqualTo("glorious stunt");
+    assertThat(ids(r)).containsExactly("f-ebert-1");
+  }
+
+  @Test
+  void relaxedSearchesPageWithTheirCursor() {
+    SearchRequest first = Requests.after(SearchRequest.of("sharp comedy toothless"), null, 1);
+    SearchResponse one = search.search(first);
+    SearchResponse two =
+        search.search(
+            Requests.after(SearchRequest.of("sharp comedy toothless"), one.nextCursor(), 1));
+    assertThat(ids(one)).hasSize(1);
+    assertThat(ids(two)).hasSize(1).doesNotContainAnyElementsOf(ids(one));
+    assertThat(two.relaxed()).isEqualTo(one.relaxed());
+  }
+
+  @Test
+  void aSentimentTickWithNoneOfTheHitsShowsNoneRatherThanRelaxing() {
+    SearchRequest negative =
+        SearchRequest.filtered("sharp comedy", List.of(), Set.of(Sentiment.NEGATIVE));
+    SearchResponse r = search.search(negative);
+    assertThat(r.total()).isZero();
+    assertThat(r.relaxed()).isNull();
+    assertThat(r.facets().sentiment().get("positive")).isEqualTo(1);
+  }
+}
