@@ -14,10 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import pullquote.index.IndexLayout;
 import pullquote.index.LiveIndex;
-import pullquote.index.ReviewAnalyzers;
 import pullquote.ingest.Json;
 import pullquote.search.InvalidParameterException;
-import pullquote.search.LuceneReviewSearchService;
 import pullquote.search.ReviewHit;
 import pullquote.search.SearchParameters;
 import pullquote.search.SearchResponse;
@@ -34,6 +32,8 @@ import pullquote.search.SearchResponse;
 final class SearchCommand implements Callable<Integer> {
 
   @Mixin IndexOption index = new IndexOption();
+
+  @Mixin ForgivenessOptions forgiving = new ForgivenessOptions();
 
   @Option(names = "--critic", paramLabel = "NAME", description = "Only this critic (repeatable).")
   List<String> critics = new ArrayList<>();
@@ -99,8 +99,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     try (var live = new LiveIndex(layout, mapper)) {
       live.refresh();
-      SearchResponse response =
-          new LuceneReviewSearchService(live, ReviewAnalyzers.create()).search(request);
+      SearchResponse response = forgiving.service(live, spec.commandLine()).search(request);
       if (json) {
         System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(response));
       } else {

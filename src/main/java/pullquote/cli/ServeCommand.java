@@ -12,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import pullquote.index.IndexLayout;
 import pullquote.index.LiveIndex;
-import pullquote.index.ReviewAnalyzers;
 import pullquote.ingest.Json;
 import pullquote.search.LuceneReviewSearchService;
 import pullquote.server.ApiServer;
@@ -29,6 +28,10 @@ import pullquote.server.ApiServer;
 final class ServeCommand implements Callable<Integer> {
 
   @Mixin IndexOption index = new IndexOption();
+
+  @Mixin ForgivenessOptions forgiving = new ForgivenessOptions();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--port", paramLabel = "N", description = "Port (default: ${DEFAULT-VALUE}).")
   int port = 7070;
@@ -90,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     var json = Json.newMapper();
     try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm)) {
-      var search = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
+      var search = forgiving.service(live, spec.commandLine());
       // The port is bound while the index opens (a large one takes a good part of a second), and
       // requests meanwhile get a 503 that says so.
       FutureTask<Boolean> opening = new FutureTask<>(live::refresh);

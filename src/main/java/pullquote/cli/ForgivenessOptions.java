@@ -1,0 +1,55 @@
+package pullquote.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import pullquote.index.LiveIndex;
+import pullquote.index.ReviewAnalyzers;
+import pullquote.search.Forgiveness;
+import pullquote.search.LuceneReviewSearchService;
+
+/** How far the search box forgives: the options every command that searches shares. */
+final class ForgivenessOptions {
+
+  @Option(
+      names = "--typo-min-one",
+      paramLabel = "N",
+      description = "Words of N letters or more match words one edit away (default: 5).")
+  int oneTypoFrom = Forgiveness.DEFAULT.oneTypoFrom();
+
+  @Option(
+      names = "--typo-min-two",
+      paramLabel = "N",
+      description = "Words of N letters or more match words two edits away (default: 9).")
+  int twoTyposFrom = Forgiveness.DEFAULT.twoTyposFrom();
+
+  @Option(
+      names = "--max-expansions",
+      paramLabel = "N",
+      description = "Most other forms one word may match, most frequent first (default: 50).")
+  int maxExpansions = Forgiveness.DEFAULT.maxExpansions();
+
+  @Option(
+      names = "--expand-below",
+      paramLabel = "N",
+      description =
+          "Try typos and near-synonyms only when the words as typed find fewer than N reviews"
+              + " (default: 1: only when they find none; 0: never).")
+  int expandBelow = Forgiveness.DEFAULT.expandBelow();
+
+  Forgiveness forgiveness(CommandLine commandLine) {
+    try {
+      return new Forgiveness(oneTypoFrom, twoTyposFrom, maxExpansions, expandBelow);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+  }
+
+  /** The search service over a live index, read as these options say. */
+  LuceneReviewSearchService service(LiveIndex live, CommandLine commandLine) {
+    return new LuceneReviewSearchService(
+        live,
+        ReviewAnalyzers.create(),
+        LuceneReviewSearchService.DEFAULT_BUDGET,
+        forgiveness(commandLine));
+  }
+}
