@@ -26,13 +26,13 @@ public final class RelevanceTable {
         "%,d reviews, seed %d, %d queries per kind; drawn in %.1f s, searched in %.1f s%n",
         run.reviews(), run.seed(), run.perKind(), run.drawSeconds(), run.runSeconds());
     out.println("repeat with: " + run.command());
-    out.printf("%-20s | %7s | %-26s | %-26s%n", "", "", "pullquote", "baseline (classic OR, BM25)");
+    out.printf("%-20s | %7s | %-26s | %s%n", "", "", "pullquote", "baseline (classic OR, BM25)");
     out.printf(
-        "%-20s | %7s | %-26s | %-26s%n",
+        "%-20s | %7s | %-26s | %s%n",
         "kind", "queries", "top-1  top-3  zero-hit", "top-1  top-3  zero-hit");
     for (Row row : report.rows()) {
       out.printf(
-          "%-20s | %7d | %-26s | %-26s%n",
+          "%-20s | %7d | %-26s | %s%n",
           row.kind(), row.queries(), rates(row.pullquote()), rates(row.baseline()));
     }
   }
