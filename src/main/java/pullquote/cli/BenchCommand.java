@@ -20,6 +20,7 @@ import pullquote.bench.ScaledCorpus;
       BenchCommand.Corpus.class,
       BenchIndexCommand.class,
       BenchQueryCommand.class,
+      BenchRelevanceCommand.class,
       BenchPlotCommand.class,
       BenchSoakCommand.class
     })

@@ -33,6 +33,13 @@ public final class TestIndexes {
   public static final Path EXTRA =
       Path.of("src", "test", "resources", "fixtures", "search", "extra.jsonl");
 
+  /**
+   * Handwritten reviews with British and American spellings, near-synonyms, and one text under two
+   * ids, for the relevance benchmark.
+   */
+  public static final Path MISREMEMBERED =
+      Path.of("src", "test", "resources", "fixtures", "bench", "misremembered.jsonl");
+
   private TestIndexes() {}
 
   public static IndexBuilder builder() {
