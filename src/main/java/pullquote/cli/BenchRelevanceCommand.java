@@ -18,7 +18,6 @@ import pullquote.bench.ServiceEngine;
 import pullquote.index.IndexLayout;
 import pullquote.index.IndexSnapshot;
 import pullquote.index.LiveIndex;
-import pullquote.index.ReviewAnalyzers;
 import pullquote.ingest.Json;
 import pullquote.search.LuceneReviewSearchService;
 
@@ -36,6 +35,10 @@ import pullquote.search.LuceneReviewSearchService;
 final class BenchRelevanceCommand implements Callable<Integer> {
 
   @Mixin IndexOption index = new IndexOption();
+
+  @Mixin ForgivenessOptions forgiving = new ForgivenessOptions();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--per-kind",
@@ -77,7 +80,7 @@ final class BenchRelevanceCommand implements Callable<Integer> {
     var json = Json.newMapper();
     try (var live = new LiveIndex(layout, json)) {
       live.refresh();
-      var service = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
+      var service = forgiving.service(live, spec.commandLine());
       var measured = live.withSnapshot(snapshot -> measure(snapshot, service));
       var table = new RelevanceTable(System.out);
       table.print(measured.report());

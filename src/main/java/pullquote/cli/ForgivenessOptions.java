@@ -29,16 +29,24 @@ final class ForgivenessOptions {
   int maxExpansions = Forgiveness.DEFAULT.maxExpansions();
 
   @Option(
-      names = "--expand-below",
+      names = "--typos-below",
       paramLabel = "N",
       description =
-          "Try typos and near-synonyms only when the words as typed find fewer than N reviews"
+          "Try typo neighbours only when the words as typed find fewer than N reviews"
               + " (default: 1: only when they find none; 0: never).")
-  int expandBelow = Forgiveness.DEFAULT.expandBelow();
+  int typosBelow = Forgiveness.DEFAULT.typosBelow();
+
+  @Option(
+      names = "--synonyms-below",
+      paramLabel = "N",
+      description =
+          "Try near-synonyms (film for movie) when the words as typed find fewer than N reviews"
+              + " (default: 20; 0: never).")
+  int synonymsBelow = Forgiveness.DEFAULT.synonymsBelow();
 
   Forgiveness forgiveness(CommandLine commandLine) {
     try {
-      return new Forgiveness(oneTypoFrom, twoTyposFrom, maxExpansions, expandBelow);
+      return new Forgiveness(oneTypoFrom, twoTyposFrom, maxExpansions, typosBelow, synonymsBelow);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, e.getMessage());
     }

@@ -13,8 +13,8 @@ import org.apache.lucene.search.Query;
  * <ol>
  *   <li>the words as typed (in the text, and in names below it), all required: most searches end
  *       here, answered as before;
- *   <li>when they find fewer than {@link Forgiveness#expandBelow} reviews in the whole index, each
- *       word also matches its typos, other spellings and near-synonyms, ranked below itself;
+ *   <li>when they find few reviews in the whole index ({@link Forgiveness}), each word also matches
+ *       its near-synonyms (as itself) and, when they find none, its typo neighbours (below itself);
  *   <li>when still no review has all the words, the reviews with most of them, ranked by how many
  *       they have, and the answer says which words were not required.
  * </ol>
@@ -49,22 +49,23 @@ final class ForgivingSearch {
   SearchResponse search(SearchRequest request, Lexicon lexicon, Runner runner) throws IOException {
     ReviewQueryBuilder.Built strict = queries.build(request, lexicon, Reading.STRICT);
     SearchResponse first = runner.run(strict);
-    if (strict.filtersOnly() || first.timedOut() || enough(first.total())) {
+    if (strict.filtersOnly() || first.timedOut() || first.total() >= forgiveness.tryMoreBelow()) {
       return first.forgiving(null, null, List.of(), strict.expansions());
     }
-    ReviewQueryBuilder.Built forgiving = queries.build(request, lexicon, Reading.FORGIVING);
+    // Filters may leave few of many: the words are read by what they find in the whole index.
+    long asTyped = strict.filtered() ? runner.count(strict.box()) : first.total();
+    Reading reading = forgiveness.readingFor(asTyped);
+    ReviewQueryBuilder.Built forgiving = queries.build(request, lexicon, reading);
     ReviewQueryBuilder.Built used = strict;
     SearchResponse answer = first;
-    boolean fewInIndex = !strict.filtered() || !enough(runner.count(strict.box()));
     // other spellings are part of the words as typed; a forgiving reading adds only what is more
-    boolean more = forgiving.expansions().size() > strict.expansions().size();
-    if (fewInIndex && forgiveness.expandBelow() > 0 && more) {
+    if (forgiving.expansions().size() > strict.expansions().size()) {
       answer = runner.run(forgiving);
       used = forgiving;
     }
     Relaxation relaxation = null;
     if (answer.total() == 0 && !answer.timedOut() && unfilteredByClassIsEmpty(used, runner)) {
-      Relaxed relaxed = relax(request, lexicon, forgiving, runner);
+      Relaxed relaxed = relax(request, lexicon, reading, forgiving, runner);
       if (relaxed != null) {
         answer = runner.run(relaxed.built());
         used = relaxed.built();
@@ -76,10 +77,6 @@ final class ForgivingSearch {
         didYouMean.of(request.q(), strict.deadWords(), lexicon),
         answer.suggestedFilters(),
         used.expansions());
-  }
-
-  private boolean enough(long total) {
-    return total > 0 && total >= forgiveness.expandBelow();
   }
 
   /**
@@ -96,7 +93,11 @@ final class ForgivingSearch {
    * dropped, then ever fewer of the rest are required.
    */
   private Relaxed relax(
-      SearchRequest request, Lexicon lexicon, ReviewQueryBuilder.Built forgiving, Runner runner)
+      SearchRequest request,
+      Lexicon lexicon,
+      Reading reading,
+      ReviewQueryBuilder.Built forgiving,
+      Runner runner)
       throws IOException {
     List<String> top = forgiving.topWords();
     Set<String> dead = Set.copyOf(forgiving.deadWords());
@@ -105,8 +106,8 @@ final class ForgivingSearch {
       return null;
     }
     for (int required : levels(live, !dead.isEmpty())) {
-      Reading reading = new Reading(true, dead, required);
-      ReviewQueryBuilder.Built built = queries.build(request, lexicon, reading);
+      ReviewQueryBuilder.Built built =
+          queries.build(request, lexicon, reading.relaxed(dead, required));
       if (runner.count(built.withoutSentimentFilter()) > 0) {
         List<String> optional =
             required == live

@@ -247,12 +247,12 @@ public final class ReviewQueryBuilder {
     private Query and(List<QueryNode> nodes, boolean top) {
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       BooleanQuery.Builder some = new BooleanQuery.Builder();
-      List<Query> pairs = new ArrayList<>();
+      List<Query> proximity = new ArrayList<>();
+      List<BoxWord> run = new ArrayList<>();
       boolean relaxed = top && reading.relaxed();
       int required = 0;
       int optional = 0;
       int excluded = 0;
-      BoxWord previous = null;
       for (QueryNode node : nodes) {
         if (node instanceof QueryNode.Term term && isPlain(term)) {
           List<BoxWord> words = clauses.words(term.text());
@@ -267,7 +267,8 @@ public final class ReviewQueryBuilder {
               }
             }
             if (top && reading.dropped().contains(word.written())) {
-              previous = null;
+              proximity.addAll(clauses.proximity(run));
+              run.clear();
               continue;
             }
             if (relaxed) {
@@ -277,15 +278,12 @@ public final class ReviewQueryBuilder {
               all.add(clauses.clause(word), Occur.MUST);
               required++;
             }
-            Query pair = previous == null ? null : clauses.pair(previous, word);
-            if (pair != null) {
-              pairs.add(pair);
-            }
-            previous = word;
+            run.add(word);
           }
           continue;
         }
-        previous = null;
+        proximity.addAll(clauses.proximity(run));
+        run.clear();
         boolean negated = node instanceof QueryNode.Not;
         Query q = toQuery(negated ? ((QueryNode.Not) node).node() : node);
         if (q != null) {
@@ -308,7 +306,8 @@ public final class ReviewQueryBuilder {
       if (required == 0) {
         all.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
       }
-      pairs.forEach(pair -> all.add(pair, Occur.SHOULD));
+      proximity.addAll(clauses.proximity(run));
+      proximity.forEach(clause -> all.add(clause, Occur.SHOULD));
       BooleanQuery built = all.build();
       // One required clause and nothing else is that clause: the shape earlier versions built.
       return built.clauses().size() == 1 && built.clauses().get(0).occur() == Occur.MUST

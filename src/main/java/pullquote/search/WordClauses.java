@@ -33,6 +33,7 @@ final class WordClauses {
 
   static final float MATCH_TIER = 10_000f;
   static final float EXACT_TIER = 1_000f;
+  static final float WRITTEN_TIER = 200f;
 
   /** Names count below the text: a surname typed with a quote helps, a text mention wins. */
   static final float NAME_WEIGHT = 0.3f;
@@ -41,6 +42,7 @@ final class WordClauses {
   private static final float SYNONYM_WEIGHT = 0.7f;
   private static final float TYPO_WEIGHT = 0.5f;
   private static final float PROXIMITY_WEIGHT = 1f;
+  private static final float GAP_WEIGHT = 0.5f;
 
   /** Neighbours as typed, one word apart, or swapped, all score; the closer the higher. */
   private static final int PAIR_SLOP = 2;
@@ -49,7 +51,11 @@ final class WordClauses {
   private static final int MAX_NAMED_WORDS = 32;
 
   private static final int MAX_EXPANDED_WORDS = 16;
-  static final int MAX_PAIRS = 16;
+  static final int MAX_PROXIMITY = 32;
+
+  /** The whole-run phrase covers a run's first words only. */
+  static final int RUN_WORDS = 8;
+
   private static final int PHRASE_FORMS = 8;
 
   private static final List<String> NAME_FIELDS =
@@ -60,7 +66,11 @@ final class WordClauses {
    * word itself; and typo neighbours, which count below it.
    */
   private record Alternatives(
-      Query exact, List<Query> sameWord, List<Query> typos, List<Term> phraseTerms) {
+      Query exact,
+      List<Query> sameWord,
+      List<Query> typos,
+      List<Term> phraseTerms,
+      List<Term> written) {
 
     boolean expanded() {
       return !sameWord.isEmpty() || !typos.isEmpty();
@@ -75,7 +85,7 @@ final class WordClauses {
   private final Map<String, Alternatives> known = new HashMap<>();
   private final Map<String, Expansion> expansions = new LinkedHashMap<>();
   private int named;
-  private int pairs;
+  private int proximityClauses;
   private int expandedClauses;
   private int expanded;
 
@@ -102,7 +112,7 @@ final class WordClauses {
   /** The query one word must match, in this reading. */
   Query clause(BoxWord word) {
     Alternatives alt = alternatives(word);
-    if (!reading.forgiving()) {
+    if (!reading.tiered()) {
       return alt.exact();
     }
     List<Query> same = new ArrayList<>(List.of(alt.exact()));
@@ -119,7 +129,19 @@ final class WordClauses {
         .add(new BoostQuery(new ConstantScoreQuery(any), MATCH_TIER), Occur.MUST)
         .add(any, Occur.SHOULD)
         .add(new BoostQuery(new ConstantScoreQuery(exact), EXACT_TIER), Occur.SHOULD)
+        .add(
+            new BoostQuery(new ConstantScoreQuery(writtenAsTyped(alt)), WRITTEN_TIER), Occur.SHOULD)
         .build();
+  }
+
+  /** The word, or one of the forms that count as it, written as typed rather than inflected. */
+  private static Query writtenAsTyped(Alternatives alt) {
+    if (alt.written().size() == 1) {
+      return new TermQuery(alt.written().getFirst());
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    alt.written().forEach(t -> any.add(new TermQuery(t), Occur.SHOULD));
+    return any.build();
   }
 
   private static Query anyOf(List<Query> queries) {
@@ -127,20 +149,38 @@ final class WordClauses {
   }
 
   /**
-   * Scores two neighbouring words by how close together, and in what order, they stand; null past
-   * the query's first {@link #MAX_PAIRS} pairs.
+   * Scores a run of plain words by how close together, and in what order, they stand, as Solr's
+   * edismax does with {@code pf2}, {@code pf3} and {@code pf}: each two neighbours (within {@link
+   * #PAIR_SLOP}, so swapped neighbours score too), each two words one apart (so a word forgotten
+   * and another put in between still scores), and the whole run as typed. Past the query's first
+   * {@link #MAX_PROXIMITY} clauses, nothing more.
    */
-  Query pair(BoxWord first, BoxWord second) {
-    if (pairs++ >= MAX_PAIRS) {
-      return null;
+  List<Query> proximity(List<BoxWord> run) {
+    List<Query> clauses = new ArrayList<>();
+    for (int i = 0; i + 1 < run.size(); i++) {
+      addProximity(clauses, run.subList(i, i + 2), 1, PAIR_SLOP, PROXIMITY_WEIGHT);
     }
-    return new BoostQuery(
-        new MultiPhraseQuery.Builder()
-            .setSlop(PAIR_SLOP)
-            .add(alternatives(first).phraseTerms().toArray(Term[]::new))
-            .add(alternatives(second).phraseTerms().toArray(Term[]::new))
-            .build(),
-        PROXIMITY_WEIGHT);
+    for (int i = 0; i + 2 < run.size(); i++) {
+      addProximity(clauses, List.of(run.get(i), run.get(i + 2)), 2, 1, GAP_WEIGHT);
+    }
+    if (run.size() >= 3) {
+      addProximity(
+          clauses, run.subList(0, Math.min(run.size(), RUN_WORDS)), 1, 1, PROXIMITY_WEIGHT);
+    }
+    return clauses;
+  }
+
+  /** Adds a phrase of the words, {@code step} positions apart, unless the budget is spent. */
+  private void addProximity(
+      List<Query> clauses, List<BoxWord> words, int step, int slop, float weight) {
+    if (proximityClauses++ >= MAX_PROXIMITY) {
+      return;
+    }
+    MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(slop);
+    for (int i = 0; i < words.size(); i++) {
+      phrase.add(alternatives(words.get(i)).phraseTerms().toArray(Term[]::new), i * step);
+    }
+    clauses.add(new BoostQuery(phrase.build(), weight));
   }
 
   /** True when nothing in the index matches the word in any form this reading tries. */
@@ -166,15 +206,19 @@ final class WordClauses {
     Alternatives alt = known.get(key);
     if (alt == null) {
       List<Term> phraseTerms = new ArrayList<>(List.of(phraseTerm(word)));
-      alt =
-          new Alternatives(
-              exact(word, phraseTerms), new ArrayList<>(), new ArrayList<>(), phraseTerms);
-      if (reading.forgiving()
+      List<Term> written = new ArrayList<>(List.of(new Term(ReviewFields.TEXT, word.written())));
+      Query exact = exact(word, phraseTerms, written);
+      alt = new Alternatives(exact, new ArrayList<>(), new ArrayList<>(), phraseTerms, written);
+      if ((reading.synonyms() || reading.typos())
           && lexicon != null
-          && forgiveness.expandBelow() > 0
           && expanded++ < MAX_EXPANDED_WORDS) {
-        alt.sameWord().addAll(otherForms(word, WordForms.Kind.SYNONYM, alt.phraseTerms()));
-        addTypos(word, alt);
+        if (reading.synonyms()) {
+          alt.sameWord()
+              .addAll(otherForms(word, WordForms.Kind.SYNONYM, alt.phraseTerms(), alt.written()));
+        }
+        if (reading.typos()) {
+          addTypos(word, alt);
+        }
       }
       known.put(key, alt);
     }
@@ -185,7 +229,7 @@ final class WordClauses {
    * The word as typed: in the text, in names below it, and in its other spellings (colour and color
    * are one word, so they count as typed; they do not balloon a total with near-spellings).
    */
-  private Query exact(BoxWord word, List<Term> phraseTerms) {
+  private Query exact(BoxWord word, List<Term> phraseTerms, List<Term> written) {
     Query text = text(word);
     if (lexicon == null || named++ >= MAX_NAMED_WORDS) {
       return text;
@@ -196,7 +240,7 @@ final class WordClauses {
         any.add(new BoostQuery(new TermQuery(new Term(field, word.written())), NAME_WEIGHT));
       }
     }
-    any.addAll(otherForms(word, WordForms.Kind.SPELLING, phraseTerms));
+    any.addAll(otherForms(word, WordForms.Kind.SPELLING, phraseTerms, written));
     return anyOf(any);
   }
 
@@ -218,7 +262,8 @@ final class WordClauses {
   }
 
   /** The word's other forms of one kind that the index has, weighted below the word. */
-  private List<Query> otherForms(BoxWord word, WordForms.Kind kind, List<Term> phraseTerms) {
+  private List<Query> otherForms(
+      BoxWord word, WordForms.Kind kind, List<Term> phraseTerms, List<Term> written) {
     List<Query> queries = new ArrayList<>();
     List<String> found = new ArrayList<>();
     float weight = kind == WordForms.Kind.SPELLING ? SPELLING_WEIGHT : SYNONYM_WEIGHT;
@@ -229,6 +274,7 @@ final class WordClauses {
       for (BoxWord other : words(form.word())) {
         queries.add(new BoostQuery(text(other), weight));
         addPhraseTerm(phraseTerms, phraseTerm(other));
+        written.add(new Term(ReviewFields.TEXT, other.written()));
       }
       found.add(form.word());
     }

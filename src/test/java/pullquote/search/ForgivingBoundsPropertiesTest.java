@@ -44,7 +44,7 @@ class ForgivingBoundsPropertiesTest {
   }
 
   private final ReviewQueryBuilder builder =
-      new ReviewQueryBuilder(ReviewAnalyzers.create(), new Forgiveness(1, 2, 50, 1));
+      new ReviewQueryBuilder(ReviewAnalyzers.create(), new Forgiveness(1, 2, 50, 1, 1));
 
   /** Every word of these is a typo or two from many indexed words, at the loosest settings. */
   @Provide
@@ -83,7 +83,7 @@ class ForgivingBoundsPropertiesTest {
         snapshot -> {
           var lexicon = new Lexicon(snapshot.searcher().getIndexReader());
           for (Reading reading :
-              List.of(Reading.FORGIVING, new Reading(true, Set.of("mnsters"), 1))) {
+              List.of(Reading.FORGIVING, Reading.FORGIVING.relaxed(Set.of("mnsters"), 1))) {
             var built = builder.build(request, lexicon, reading);
             assertThat(built.expansions())
                 .allSatisfy(e -> assertThat(e.forms()).hasSizeLessThanOrEqualTo(Expansion.SHOWN));
@@ -97,8 +97,8 @@ class ForgivingBoundsPropertiesTest {
 
   /**
    * 256 words or phrases as typed (up to 4 terms each), names and other spellings of the first 32
-   * words (3 + 6), typo neighbours and near-synonyms of the first 16 (50 + 8), and 16 proximity
-   * pairs of 8 forms a side: bounded however long the query.
+   * words (3 + 6), typo neighbours and near-synonyms of the first 16 (50 + 8), and 32 proximity
+   * clauses of up to 8 words of 8 forms each: bounded however long the query.
    */
-  private static final int MAX_TERMS = 256 * 4 + 32 * (3 + 6) + 16 * (50 + 8) + 16 * 16;
+  private static final int MAX_TERMS = 256 * 4 + 32 * (3 + 6) + 16 * (50 + 8) + 32 * 8 * 8;
 }

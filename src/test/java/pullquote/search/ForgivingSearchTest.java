@@ -45,9 +45,9 @@ class ForgivingSearchTest {
     return search.search(SearchRequest.of(q));
   }
 
-  /** A service that tries other forms only below this many reviews. */
-  private static SearchResponse q(String q, int expandBelow) {
-    var forgiveness = new Forgiveness(5, 9, 50, expandBelow);
+  /** A service that tries typo neighbours below this many reviews found as typed. */
+  private static SearchResponse q(String q, int typosBelow) {
+    var forgiveness = new Forgiveness(5, 9, 50, typosBelow, 0);
     return new LuceneReviewSearchService(
             live, ReviewAnalyzers.create(), Duration.ofSeconds(5), forgiveness)
         .search(SearchRequest.of(q));

@@ -49,9 +49,10 @@ class QueryBuilderPropertiesTest {
             .orElseThrow();
     ReviewQueryBuilder.Built built = build(q);
     assertThat(built.warnings()).contains("used the first 256 words and phrases; ignored the rest");
-    // each word's own terms, and two for each pair of neighbours scored for proximity
+    // each word's own terms, and a term a word of each proximity clause
     assertThat(QueryTerms.count(built.query()))
-        .isLessThanOrEqualTo(QuerySyntax.MAX_TERMS * perWord + 2 * WordClauses.MAX_PAIRS);
+        .isLessThanOrEqualTo(
+            QuerySyntax.MAX_TERMS * perWord + WordClauses.MAX_PROXIMITY * WordClauses.RUN_WORDS);
   }
 
   @Provide
