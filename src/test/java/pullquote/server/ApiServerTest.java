@@ -110,6 +110,32 @@ class ApiServerTest {
   }
 
   @Test
+  void aForgivenSearchSaysHowInTheDocumentedFields() throws Exception {
+    JsonNode plain = get("/api/search?q=" + enc("\"running out of options\"")).body();
+    assertThat(plain.get("relaxed").isNull()).isTrue();
+    assertThat(plain.get("did_you_mean").isNull()).isTrue();
+    assertThat(plain.get("suggested_filters").isEmpty()).isTrue();
+    assertThat(plain.get("expansions").isEmpty()).isTrue();
+
+    // "optoins" is a typo of "options"; nothing in the index matches "zzqxv" in any form
+    JsonNode forgiven = get("/api/search?q=" + enc("running out of optoins zzqxv")).body();
+    assertThat(forgiven.get("total").asLong()).isEqualTo(1);
+    assertThat(forgiven.get("hits").get(0).get("critic").asText()).isEqualTo("Noel Murray");
+    assertThat(forgiven.get("relaxed").get("optional").get(0).asText()).isEqualTo("zzqxv");
+    assertThat(forgiven.get("relaxed").get("min_match").asInt()).isEqualTo(4);
+    assertThat(forgiven.get("did_you_mean").asText()).isEqualTo("running out of options zzqxv");
+    JsonNode typo = forgiven.get("expansions").get(0);
+    assertThat(typo.get("word").asText()).isEqualTo("optoins");
+    assertThat(typo.get("kind").asText()).isEqualTo("typo");
+    assertThat(typo.get("forms").get(0).asText()).isEqualTo("options");
+
+    JsonNode name = get("/api/search?q=" + enc("noel MURRAY")).body();
+    assertThat(name.get("suggested_filters").get(0).get("critic").asText())
+        .isEqualTo("Noel Murray");
+    assertThat(name.get("suggested_filters").get(0).get("reviews").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void uncreditedCriticIsNull() throws Exception {
     Reply r = get("/api/search?q=" + enc("\"something rotten\""));
     assertThat(r.body().get("hits").get(0).get("critic").isNull()).isTrue();
