@@ -73,9 +73,11 @@ public final class LatencyPlot {
         }
       }
       g.setColor(Color.BLACK);
-      String label =
-          figures.path("query_class").asText() + (figures.path("page").asBoolean() ? "+page" : "");
-      g.drawString(label, (int) (x0), HEIGHT - BOTTOM + 20);
+      // the class above "+page", so the labels of many classes stay apart
+      g.drawString(figures.path("query_class").asText(), (int) (x0), HEIGHT - BOTTOM + 20);
+      if (figures.path("page").asBoolean()) {
+        g.drawString("+page", (int) (x0), HEIGHT - BOTTOM + 36);
+      }
     }
     legend(g, result.path("options").path("clients").asInt());
     g.dispose();

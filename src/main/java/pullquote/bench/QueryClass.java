@@ -15,7 +15,17 @@ public enum QueryClass {
   /** Every review by one critic, as a click on a critic's name lists them. */
   CRITIC,
   /** Every review of one sentiment: the broadest query the page makes. */
-  SENTIMENT;
+  SENTIMENT,
+  /**
+   * Two words of one review, one of them misspelt into a word the index lacks: the search box finds
+   * nothing as typed and tries the typo neighbours.
+   */
+  TYPO,
+  /**
+   * Three words no review's text has together (two of one review, one of another): the search box
+   * finds nothing as typed, tries typo neighbours, and relaxes to the reviews with most of them.
+   */
+  RELAXED;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -2,9 +2,7 @@ package pullquote.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -13,8 +11,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewFields;
+import pullquote.search.Forgiveness;
 import pullquote.sentiment.Sentiment;
 
 /**
@@ -25,6 +30,9 @@ public final class QueryMix {
 
   private static final int MAX_DRAWS_PER_QUERY = 50;
 
+  /** Words this long or longer are forgiven a typo by the search box, so only they are misspelt. */
+  static final int TYPO_MIN_LETTERS = Forgiveness.DEFAULT.oneTypoFrom();
+
   private QueryMix() {}
 
   /**
@@ -34,6 +42,15 @@ public final class QueryMix {
    */
   public static List<BenchQuery> draw(IndexReader reader, int perClass, long seed)
       throws IOException {
+    return draw(reader, perClass, seed, List.of(QueryClass.values()));
+  }
+
+  /**
+   * The mix of some classes only, drawn in the order given from one stream of random choices: a
+   * class added to the end of the list leaves the queries of the classes before it as they were.
+   */
+  static List<BenchQuery> draw(
+      IndexReader reader, int perClass, long seed, List<QueryClass> classes) throws IOException {
     if (perClass < 1) {
       throw new IllegalArgumentException("perClass must be at least 1");
     }
@@ -42,15 +59,17 @@ public final class QueryMix {
     }
     Random random = new Random(seed);
     StoredFields stored = reader.storedFields();
-    Map<QueryClass, List<BenchQuery>> mix = new EnumMap<>(QueryClass.class);
-    try (Analyzer analyzer = ReviewAnalyzers.forPhrases()) {
-      for (QueryClass kind : QueryClass.values()) {
-        mix.put(
-            kind,
-            drawClass(kind, perClass, analyzer, () -> review(reader, stored, random), random));
+    List<BenchQuery> mix = new ArrayList<>();
+    try (Analyzer analyzer = ReviewAnalyzers.forPhrases();
+        Analyzer searched = ReviewAnalyzers.create()) {
+      IndexWords index = new IndexWords(reader, searched);
+      for (QueryClass kind : classes) {
+        mix.addAll(
+            drawClass(
+                kind, perClass, analyzer, index, () -> review(reader, stored, random), random));
       }
     }
-    return mix.values().stream().flatMap(List::stream).toList();
+    return List.copyOf(mix);
   }
 
   /**
@@ -58,9 +77,12 @@ public final class QueryMix {
    * it still samples every class.
    */
   static List<BenchQuery> interleaved(List<BenchQuery> mix, int perClass) {
+    if (perClass < 1 || mix.size() % perClass != 0) {
+      throw new IllegalArgumentException("a mix holds perClass queries of each class");
+    }
     List<BenchQuery> out = new ArrayList<>(mix.size());
     for (int i = 0; i < perClass; i++) {
-      for (int kind = 0; kind < QueryClass.values().length; kind++) {
+      for (int kind = 0; kind < mix.size() / perClass; kind++) {
         out.add(mix.get(kind * perClass + i));
       }
     }
@@ -68,13 +90,18 @@ public final class QueryMix {
   }
 
   private static List<BenchQuery> drawClass(
-      QueryClass kind, int perClass, Analyzer analyzer, Source source, Random random)
+      QueryClass kind,
+      int perClass,
+      Analyzer analyzer,
+      IndexWords index,
+      Source source,
+      Random random)
       throws IOException {
     List<BenchQuery> queries = new ArrayList<>();
     for (int draws = 0;
         queries.size() < perClass && draws < perClass * MAX_DRAWS_PER_QUERY;
         draws++) {
-      BenchQuery query = draw(kind, analyzer, source, random);
+      BenchQuery query = draw(kind, analyzer, index, source, random);
       if (query != null) {
         queries.add(query);
       }
@@ -96,7 +123,8 @@ public final class QueryMix {
   }
 
   /** A query of the class from the next review(s), or null when the review offers none. */
-  private static BenchQuery draw(QueryClass kind, Analyzer analyzer, Source source, Random random)
+  private static BenchQuery draw(
+      QueryClass kind, Analyzer analyzer, IndexWords index, Source source, Random random)
       throws IOException {
     Document review = source.next();
     List<String> words = words(analyzer, review.get(ReviewFields.TEXT));
@@ -111,8 +139,7 @@ public final class QueryMix {
         yield picked == null ? null : query(kind, picked);
       }
       case OR -> {
-        List<String> other = words(analyzer, source.next().get(ReviewFields.TEXT));
-        other = other.stream().filter(QueryMix::isContentWord).toList();
+        List<String> other = content(analyzer, source.next());
         yield content.isEmpty() || other.isEmpty()
             ? null
             : query(kind, List.of(pick(content, random), pick(other, random)));
@@ -134,11 +161,158 @@ public final class QueryMix {
               List.of(),
               null,
               Sentiment.parse(review.get(ReviewFields.SENTIMENT)).orElseThrow());
+      case TYPO -> typo(content, index, random);
+      case RELAXED -> relaxed(content, content(analyzer, source.next()), index, random);
     };
+  }
+
+  /**
+   * Two words of the review as {@link QueryClass#AND} draws them, one of them misspelt into a word
+   * the search box cannot find as typed, so it takes the typo path; null when the review offers
+   * none.
+   */
+  private static BenchQuery typo(List<String> content, IndexWords index, Random random)
+      throws IOException {
+    List<String> pair =
+        content.isEmpty() ? null : distinct(content, 2, random.nextInt(content.size()));
+    if (pair == null) {
+      return null;
+    }
+    List<Integer> typable = new ArrayList<>();
+    for (int i = 0; i < pair.size(); i++) {
+      if (pair.get(i).length() >= TYPO_MIN_LETTERS) {
+        typable.add(i);
+      }
+    }
+    if (typable.isEmpty()) {
+      return null;
+    }
+    int at = typable.get(random.nextInt(typable.size()));
+    String slip = slip(pair.get(at), random);
+    if (slip == null || !isContentWord(slip) || index.findsAsTyped(slip)) {
+      return null;
+    }
+    List<String> words = new ArrayList<>(pair);
+    words.set(at, slip);
+    return new BenchQuery(
+        QueryClass.TYPO, words, null, null, new BenchQuery.Typo(at, pair.get(at)));
+  }
+
+  /**
+   * The word with two neighbouring inner letters swapped, or (when it stays {@link
+   * #TYPO_MIN_LETTERS} long) an inner letter dropped; null when no swap changes it.
+   */
+  static String slip(String word, Random random) {
+    StringBuilder out = new StringBuilder(word);
+    if (word.length() > TYPO_MIN_LETTERS && random.nextBoolean()) {
+      return out.deleteCharAt(1 + random.nextInt(word.length() - 2)).toString();
+    }
+    List<Integer> swappable = new ArrayList<>();
+    for (int i = 1; i + 2 < word.length(); i++) {
+      if (word.charAt(i) != word.charAt(i + 1)) {
+        swappable.add(i);
+      }
+    }
+    if (swappable.isEmpty()) {
+      return null;
+    }
+    int i = swappable.get(random.nextInt(swappable.size()));
+    out.setCharAt(i, word.charAt(i + 1));
+    out.setCharAt(i + 1, word.charAt(i));
+    return out.toString();
+  }
+
+  /**
+   * Two words of the review and one of another that no review's text has all three of; words found
+   * in names are left out, as a name would give a review all three; null when none are left.
+   */
+  private static BenchQuery relaxed(
+      List<String> content, List<String> otherContent, IndexWords index, Random random)
+      throws IOException {
+    List<String> own = index.outsideNames(content);
+    List<String> pair = own.isEmpty() ? null : distinct(own, 2, random.nextInt(own.size()));
+    if (pair == null) {
+      return null;
+    }
+    List<String> other =
+        index.outsideNames(otherContent).stream().filter(w -> !pair.contains(w)).toList();
+    if (other.isEmpty()) {
+      return null;
+    }
+    List<String> words = new ArrayList<>(pair);
+    words.add(pick(other, random));
+    return index.reviewsWithAll(words) == 0 ? query(QueryClass.RELAXED, words) : null;
+  }
+
+  /**
+   * What the index knows of words, as the search box asks: in the review text (written or by stem,
+   * the text query {@link QueryClass#AND} builds), and in critic, publication and work names.
+   */
+  private static final class IndexWords {
+    private static final List<String> NAME_FIELDS =
+        List.of(ReviewFields.CRITIC_WORDS, ReviewFields.PUBLICATION_WORDS, ReviewFields.WORK_WORDS);
+
+    private final IndexReader reader;
+    private final IndexSearcher searcher;
+    private final QueryBuilder text;
+
+    IndexWords(IndexReader reader, Analyzer analyzer) {
+      this.reader = reader;
+      this.searcher = new IndexSearcher(reader);
+      // drawing leaves nothing in the query cache that the measured searches share
+      this.searcher.setQueryCache(null);
+      this.text = new QueryBuilder(analyzer);
+    }
+
+    /**
+     * True when the search box would find the word as typed (written or by stem in the text, or in
+     * a name), or would not take it for a word at all.
+     */
+    boolean findsAsTyped(String word) throws IOException {
+      Query query = text.createBooleanQuery(ReviewFields.TEXT, word, Occur.MUST);
+      return query == null
+          || reader.docFreq(new Term(ReviewFields.TEXT, word)) > 0
+          || searcher.count(query) > 0
+          || inNames(word);
+    }
+
+    List<String> outsideNames(List<String> words) throws IOException {
+      List<String> outside = new ArrayList<>();
+      for (String word : words) {
+        if (!inNames(word)) {
+          outside.add(word);
+        }
+      }
+      return outside;
+    }
+
+    /** How many reviews have every word in their text. */
+    int reviewsWithAll(List<String> words) throws IOException {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      for (String word : words) {
+        all.add(text.createBooleanQuery(ReviewFields.TEXT, word, Occur.MUST), Occur.MUST);
+      }
+      return searcher.count(all.build());
+    }
+
+    private boolean inNames(String word) throws IOException {
+      for (String field : NAME_FIELDS) {
+        if (reader.docFreq(new Term(field, word)) > 0) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static BenchQuery query(QueryClass kind, List<String> words) {
     return new BenchQuery(kind, words, null, null);
+  }
+
+  private static List<String> content(Analyzer analyzer, Document review) throws IOException {
+    return words(analyzer, review.get(ReviewFields.TEXT)).stream()
+        .filter(QueryMix::isContentWord)
+        .toList();
   }
 
   /**

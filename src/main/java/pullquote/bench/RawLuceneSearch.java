@@ -14,6 +14,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -31,7 +32,9 @@ import pullquote.index.ReviewFields;
  * The floor for in-process search: plain Lucene calls doing the work of one of our searches (the
  * same fields, analyzers, top 10 with an exact hit count, plain words matched in the text or in
  * names, and for the page the same facet dimensions and highlights) with none of our layer: no
- * query syntax, no validation, no result objects, no proximity scoring and no forgiving readings.
+ * query syntax, no validation, no result objects, no proximity scoring and no forgiving readings. A
+ * typo is forgiven the plain-Lucene way, by a {@link FuzzyQuery}, and three words no review has
+ * together by requiring two of them.
  */
 final class RawLuceneSearch {
 
@@ -92,6 +95,16 @@ final class RawLuceneSearch {
       case OR -> each(q.words(), Occur.SHOULD);
       case PHRASE -> phrases.createPhraseQuery(ReviewFields.TEXT, joined);
       case CRITIC, SENTIMENT -> null;
+      case TYPO ->
+          new BooleanQuery.Builder()
+              .add(wordOrName(q.typedRight()), Occur.MUST)
+              .add(new FuzzyQuery(new Term(ReviewFields.TEXT, q.misspelt()), 1), Occur.MUST)
+              .build();
+      case RELAXED -> {
+        BooleanQuery.Builder most = new BooleanQuery.Builder().setMinimumNumberShouldMatch(2);
+        q.words().forEach(word -> most.add(wordOrName(word), Occur.SHOULD));
+        yield most.build();
+      }
     };
   }
 

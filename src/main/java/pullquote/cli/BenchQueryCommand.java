@@ -20,10 +20,13 @@ import pullquote.server.ApiServer;
     name = "query",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a query mix drawn from the index (words, AND, OR, phrases, critic and sentiment",
-      "filters; each plain and with the page's facets and highlights) through our search layer",
-      "and through raw Lucene in-process, then over HTTP with concurrent clients against a",
-      "server on a free port, and the same load on a constant route (the HTTP floor)."
+      "Run a query mix drawn from the index (words, AND, OR, phrases, critic and",
+      "sentiment filters, a misspelt word (typo: against Lucene's fuzzy query) and",
+      "three words no review has together (relaxed: against requiring two of them);",
+      "each plain and with the page's facets and highlights) through our search layer",
+      "and through raw Lucene in-process, then over HTTP with concurrent clients",
+      "against a server on a free port, and the same load on a constant route (the",
+      "HTTP floor)."
     })
 final class BenchQueryCommand implements Callable<Integer> {
 
