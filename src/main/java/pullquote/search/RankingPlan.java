@@ -1,9 +1,9 @@
 package pullquote.search;
 
+import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
@@ -21,6 +21,9 @@ import pullquote.index.ReviewFields;
  */
 final class RankingPlan {
 
+  private static final Set<String> NAME_FIELDS =
+      Set.of(ReviewFields.CRITIC_WORDS, ReviewFields.PUBLICATION_WORDS, ReviewFields.WORK_WORDS);
+
   private RankingPlan() {}
 
   /** True for a single word, or words any of which may match, with nothing else required. */
@@ -30,9 +33,6 @@ final class RankingPlan {
       // box) scores every hit alike, and hits that tie with the page's last cannot be skipped.
       case TermQuery term -> term.getTerm().field().equals(ReviewFields.TEXT);
       case SynonymQuery word -> word.getField().equals(ReviewFields.TEXT); // a word and its stem
-      // A word in the text or, far below, in names: the text's scores decide the page, and the
-      // name hits that tie among themselves seldom reach it.
-      case DisjunctionMaxQuery any -> any.getDisjuncts().stream().anyMatch(RankingPlan::skipsWell);
       case BoostQuery boosted -> skipsWell(boosted.getQuery());
       case BooleanQuery bool when bool.getMinimumNumberShouldMatch() == 0 -> skipsWell(bool);
       default -> false;
@@ -44,8 +44,18 @@ final class RankingPlan {
     if (clauses.size() == 1 && clauses.getFirst().occur() == BooleanClause.Occur.MUST) {
       return skipsWell(clauses.getFirst().query()); // the search box alone, with no filter
     }
+    // Any of them may match: words of the text, or a word in the text or (weighted below it) in
+    // names; a name alone ties every hit, so one word of the text at least must decide the page.
     return !clauses.isEmpty()
-        && clauses.stream()
-            .allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD && skipsWell(c.query()));
+        && clauses.stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)
+        && clauses.stream().allMatch(c -> skipsWell(c.query()) || isNameWord(c.query()))
+        && clauses.stream().anyMatch(c -> skipsWell(c.query()));
+  }
+
+  /** A plain word in a name field, as the search box adds it below the text. */
+  private static boolean isNameWord(Query query) {
+    return query instanceof BoostQuery boosted
+        && boosted.getQuery() instanceof TermQuery term
+        && NAME_FIELDS.contains(term.getTerm().field());
   }
 }

@@ -36,13 +36,19 @@ final class WordClauses {
   static final float WRITTEN_TIER = 200f;
 
   /** Names count below the text: a surname typed with a quote helps, a text mention wins. */
-  static final float NAME_WEIGHT = 0.3f;
+  static final float NAME_WEIGHT = 0.1f;
 
   private static final float SPELLING_WEIGHT = 0.8f;
   private static final float SYNONYM_WEIGHT = 0.7f;
   private static final float TYPO_WEIGHT = 0.5f;
   private static final float PROXIMITY_WEIGHT = 1f;
   private static final float GAP_WEIGHT = 0.5f;
+
+  /**
+   * How far the words as typed may stand apart, in all, and still score as a run: a swap costs 2.
+   * Measured on the shared corpus, 0 lost 0.009 of misremembered top-1, 1 to 5 were alike.
+   */
+  private static final int RUN_SLOP = 4;
 
   /** Neighbours as typed, one word apart, or swapped, all score; the closer the higher. */
   private static final int PAIR_SLOP = 2;
@@ -157,6 +163,20 @@ final class WordClauses {
    */
   List<Query> proximity(List<BoxWord> run) {
     List<Query> clauses = new ArrayList<>();
+    if (!reading.tiered()) {
+      // Words as typed, all required: every hit holds every word, so the whole run, sloppy, tells
+      // close from scattered on its own; one clause where pairs would read each word's positions
+      // two or three times (the `and` class's p99 on 1M reviews doubled with them).
+      if (run.size() >= 2) {
+        addProximity(
+            clauses,
+            run.subList(0, Math.min(run.size(), RUN_WORDS)),
+            1,
+            RUN_SLOP,
+            PROXIMITY_WEIGHT);
+      }
+      return clauses;
+    }
     for (int i = 0; i + 1 < run.size(); i++) {
       addProximity(clauses, run.subList(i, i + 2), 1, PAIR_SLOP, PROXIMITY_WEIGHT);
     }
@@ -241,7 +261,15 @@ final class WordClauses {
       }
     }
     any.addAll(otherForms(word, WordForms.Kind.SPELLING, phraseTerms, written));
-    return anyOf(any);
+    if (any.size() == 1) {
+      return text;
+    }
+    // A disjunction rather than the best of them: Lucene skips what cannot reach the page in a
+    // disjunction (MaxScore), which a one-word search relies on; a review whose text and names
+    // both hold the word adds both.
+    BooleanQuery.Builder either = new BooleanQuery.Builder();
+    any.forEach(q -> either.add(q, Occur.SHOULD));
+    return either.build();
   }
 
   private static Query text(BoxWord word) {

@@ -104,6 +104,27 @@ class CommandLineEndToEndTest {
   }
 
   @Test
+  void searchPrintsHowItForgaveTheQuery() throws Exception {
+    String index = dir.resolve("idx").toString();
+    assertThat(Main.run("index", "--index", index, "--quiet", "sample-data")).isZero();
+    out.reset();
+    assertThat(Main.run("search", "--index", index, "running", "out", "of", "optoins", "zzqxv"))
+        .isZero();
+    assertThat(stdout())
+        .contains(
+            "No review has all of \"running out of optoins zzqxv\"; showing reviews with most of"
+                + " them (not required: zzqxv)")
+        .contains("Also matched options (typo of optoins)")
+        .contains("Did you mean: running out of options zzqxv")
+        .contains("1 review")
+        .contains("Noel Murray");
+    out.reset();
+    assertThat(Main.run("search", "--index", index, "Noel", "Murray")).isZero();
+    assertThat(stdout())
+        .contains("Noel Murray is a critic: --critic \"Noel Murray\" lists its 1 review");
+  }
+
+  @Test
   void badUsageExitsWithTwo() {
     assertThat(Main.run("index")).isEqualTo(2);
     assertThat(Main.run("bogus")).isEqualTo(2);

@@ -58,6 +58,24 @@ class ForgivingSearchTest {
   }
 
   @Test
+  void swappedWordsFindTheReview() {
+    assertThat(ids(q("cool-looking some monsters"))).containsExactly("f-monsters");
+  }
+
+  @Test
+  void anotherInflectionFindsTheReview() {
+    assertThat(ids(q("a touching endings"))).containsExactly("f-monsters");
+  }
+
+  @Test
+  void aWordPutInForAnotherStillFindsTheReviewByTheRest() {
+    // "charm" is in another review, so no review has all six words
+    SearchResponse r = q("a sharp comedy with enough charm");
+    assertThat(r.relaxed().minMatch()).isEqualTo(5);
+    assertThat(ids(r).getFirst()).isEqualTo("f-comedy");
+  }
+
+  @Test
   void aTypoInALongWordStillFindsTheReviewAndSaysWhatItMeant() {
     SearchResponse r = q("some cool-looking mnsters");
     assertThat(ids(r)).containsExactly("f-monsters");
