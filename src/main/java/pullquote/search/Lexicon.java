@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -19,7 +21,9 @@ import pullquote.index.ReviewFields;
 
 /**
  * The words of one index generation, as the forgiving search box asks about them: which exist,
- * which written words lie a typo or two away, and the likeliest correction of an unknown word.
+ * which written words lie a typo or two away, and the likeliest correction of an unknown word. One
+ * lexicon serves one request, on one thread: what it looks up is kept, since each reading of the
+ * request (as typed, forgiving, each relaxed level) asks again.
  */
 final class Lexicon {
 
@@ -32,15 +36,23 @@ final class Lexicon {
   /** A written word of the index near a typed one. */
   record Near(String word, int edits, int docFreq) {}
 
+  private record Key(String word, int maxEdits, int max) {}
+
   private final IndexReader reader;
+  private final Map<Term, Integer> docFreqs = new HashMap<>();
+  private final Map<Key, List<Near>> nears = new HashMap<>();
 
   Lexicon(IndexReader reader) {
     this.reader = reader;
   }
 
   int docFreq(String field, String term) {
+    return docFreqs.computeIfAbsent(new Term(field, term), this::lookUp);
+  }
+
+  private int lookUp(Term term) {
     try {
-      return reader.docFreq(new Term(field, term));
+      return reader.docFreq(term);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -54,6 +66,10 @@ final class Lexicon {
     if (maxEdits <= 0 || max <= 0) {
       return List.of();
     }
+    return nears.computeIfAbsent(new Key(word, maxEdits, max), k -> walk(word, maxEdits, max));
+  }
+
+  private List<Near> walk(String word, int maxEdits, int max) {
     try {
       Terms terms = MultiTerms.getTerms(reader, ReviewFields.TEXT);
       if (terms == null) {
