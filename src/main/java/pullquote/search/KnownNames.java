@@ -47,7 +47,12 @@ final class KnownNames {
       if (filtersOn(request, dimension.parameter(), name)) {
         continue;
       }
-      TermQuery exact = new TermQuery(new Term(dimension.exactField(), name));
+      Term term = new Term(dimension.exactField(), name);
+      // A look-up in the terms dictionary first: most boxes are no name, and a search costs more.
+      if (searcher.getIndexReader().docFreq(term) == 0) {
+        continue;
+      }
+      TermQuery exact = new TermQuery(term);
       TopDocs top = searcher.search(exact, 1);
       if (top.scoreDocs.length > 0) {
         String shown =
