@@ -32,6 +32,7 @@ const actions = {
   removeCritic: name => change(s => { s.critic = s.critic.filter(c => c !== name); }),
   addWork: work => change(s => { if (!s.work.includes(work)) s.work.push(work); }),
   removeWork: work => change(s => { s.work = s.work.filter(w => w !== work); }),
+  removePublication: pub => change(s => { s.publication = s.publication.filter(p => p !== pub); }),
   clearSentiment: () => change(s => { s.sentiment = []; }),
 };
 
@@ -51,7 +52,8 @@ function showControls() {
   toggles.forEach(t => { t.checked = state.sentiment.includes(t.value); });
   chips.replaceChildren(
     ...state.critic.map(c => chip('critic', c, () => actions.removeCritic(c))),
-    ...state.work.map(w => chip('work', w, () => actions.removeWork(w))));
+    ...state.work.map(w => chip('work', w, () => actions.removeWork(w))),
+    ...state.publication.map(p => chip('publication', p, () => actions.removePublication(p))));
   document.title = state.q ? `${state.q} — pullquote` : 'pullquote — search critic reviews';
 }
 

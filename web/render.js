@@ -85,6 +85,7 @@ export function emptyNotice(state, warnings, actions) {
   state.sentiment.length && tips.push(el('li', {}, el('button', { type: 'button', onclick: actions.clearSentiment }, 'Show every sentiment')));
   state.critic.forEach(c => tips.push(el('li', {}, el('button', { type: 'button', onclick: () => actions.removeCritic(c) }, `Search without critic ${c}`))));
   state.work.forEach(w => tips.push(el('li', {}, el('button', { type: 'button', onclick: () => actions.removeWork(w) }, `Search without work ${w}`))));
+  state.publication.forEach(p => tips.push(el('li', {}, el('button', { type: 'button', onclick: () => actions.removePublication(p) }, `Search without publication ${p}`))));
   state.q && tips.push(el('li', {}, 'Try fewer or shorter words, or drop the quotes around a phrase.'));
   if (tips.length) box.append(el('ul', {}, ...tips));
   warningsList(warnings, box);

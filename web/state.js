@@ -3,7 +3,7 @@
 export const SENTIMENTS = ['positive', 'mixed', 'negative'];
 
 export function emptyState() {
-  return { q: '', sentiment: [], critic: [], work: [], sort: 'relevance', from: '', to: '' };
+  return { q: '', sentiment: [], critic: [], work: [], publication: [], sort: 'relevance', from: '', to: '' };
 }
 
 export function fromUrl(search) {
@@ -13,6 +13,7 @@ export function fromUrl(search) {
     sentiment: p.getAll('sentiment').filter(s => SENTIMENTS.includes(s)),
     critic: p.getAll('critic'),
     work: p.getAll('work'),
+    publication: p.getAll('publication'),
     sort: normalSort(p.get('sort')),
     // Date bounds have no control yet; a link can carry them, and the API judges them.
     from: p.get('from') ?? '',
@@ -35,6 +36,7 @@ export function toUrl(state) {
   state.sentiment.forEach(s => p.append('sentiment', s));
   state.critic.forEach(c => p.append('critic', c));
   state.work.forEach(w => p.append('work', w));
+  state.publication.forEach(x => p.append('publication', x));
   if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
@@ -63,6 +65,7 @@ export function apiParams(state, cursor, size) {
   state.sentiment.forEach(s => p.append('sentiment', s));
   state.critic.forEach(c => p.append('critic', c));
   state.work.forEach(w => p.append('work', w));
+  state.publication.forEach(x => p.append('publication', x));
   if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
