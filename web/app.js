@@ -2,7 +2,7 @@
 import { ApiError, getJson } from './api.js';
 import { criticAutocomplete } from './autocomplete.js';
 import { card, chip, emptyNotice, errorNotice, timedOutNotice, warningsList } from './render.js';
-import { SENTIMENTS, apiParams, fromUrl, toUrl } from './state.js';
+import { SENTIMENTS, apiParams, completing, fromUrl, lastWord, toUrl, wordsOf } from './state.js';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 120;
@@ -25,6 +25,7 @@ let state = fromUrl(location.search);
 let ticket = 0;
 let controller = null;
 let nextCursor = null;
+let sentQ = ''; // the box as the shown answer searched it: its cursor pages on that
 let typingTimer = null;
 
 const actions = {
@@ -68,9 +69,27 @@ async function search({ append = false, retries = 0 } = {}) {
   controller = new AbortController();
   results.setAttribute('aria-busy', 'true');
   try {
-    const body = await getJson('/api/search', apiParams(state, append ? nextCursor : null, PAGE_SIZE), controller.signal);
+    const asked = state;
+    const signal = controller.signal;
+    let body;
+    let q = asked.q;
+    if (append) {
+      q = sentQ;
+      body = await getJson('/api/search', apiParams(asked, nextCursor, PAGE_SIZE, q), signal);
+    } else {
+      body = await getJson('/api/search', apiParams(asked, null, PAGE_SIZE), signal);
+      const prefix = completing(asked.q);
+      if (prefix && mine === ticket && mayBeUnfinished(body, asked.q)) {
+        const completed = await completion(apiParams(asked, null, PAGE_SIZE, prefix), signal);
+        if (completed && completed.total > 0 && !completed.relaxed) {
+          body = completed;
+          q = prefix;
+        }
+      }
+    }
     if (mine !== ticket) return; // a newer search has started: never show an older answer
-    render(body, append);
+    sentQ = q;
+    render(body, append, asked);
   } catch (e) {
     if (e.name === 'AbortError' || mine !== ticket) return;
     if (!append) results.replaceChildren(); // "More" failing leaves the results already shown
@@ -87,7 +106,26 @@ async function search({ append = false, retries = 0 } = {}) {
   }
 }
 
-function render(body, append) {
+// The words as typed found nothing, not all of them, or the last one is unknown: it may be a word
+// still being typed, so the page asks again with it as a prefix.
+function mayBeUnfinished(body, q) {
+  if (body.timed_out) return false;
+  if (body.total === 0 || body.relaxed) return true;
+  const last = lastWord(q);
+  return Boolean(body.did_you_mean && last && !wordsOf(body.did_you_mean).includes(last));
+}
+
+// The prefix search's answer, or null when it fails: the words as typed then answer.
+async function completion(params, signal) {
+  try {
+    return await getJson('/api/search', params, signal);
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    return null;
+  }
+}
+
+function render(body, append, asked) {
   nextCursor = body.next_cursor;
   const cards = body.hits.map(hit => card(hit, actions));
   if (append) results.append(...cards); else results.replaceChildren(...cards);
@@ -108,7 +146,7 @@ function render(body, append) {
     `${body.total.toLocaleString('en')} review${body.total === 1 ? '' : 's'}` +
     (shown < body.total ? ` · showing ${shown}` : '');
   notice.replaceChildren();
-  if (body.total === 0) notice.append(emptyNotice(state, body.warnings, actions));
+  if (body.total === 0) notice.append(emptyNotice(asked, body.warnings, actions));
   else warningsList(body.warnings, notice);
   if (body.timed_out) notice.append(timedOutNotice());
 }

@@ -44,23 +44,39 @@ export function toUrl(state) {
   return s ? '?' + s : location.pathname;
 }
 
-// While the user is still typing the last word, search it as a prefix too, so results appear
-// before the word is finished: "running out of opt" also finds "options".
-export function asTyped(q) {
+// While the reader is still typing the last word, it may be the start of a longer one: when the
+// words as typed find nothing (or not all of them), the page asks again with that word as a prefix,
+// so results appear before the word is finished: "running out of opt" also finds "options".
+// Returns that prefix query, or null when the box does not end in a word being typed.
+export function completing(q) {
   const m = /(^|[\s(])(-?)((?:critic|publication|work):)?([\p{L}\p{N}][\p{L}\p{N}'’-]*)$/u.exec(q);
-  if (!m || m[2] === '-' || inOpenQuote(q) || /^(OR|AND|NOT)$/.test(m[4])) return q;
-  if (m[3]) return q + '*'; // critic:mur finds Murray
-  const word = m[4];
-  return `${q.slice(0, q.length - word.length)}(${word} OR ${word}*)`;
+  if (!m || m[2] === '-' || inOpenQuote(q) || /^(OR|AND|NOT)$/.test(m[4])) return null;
+  return q + '*';
+}
+
+// The word being typed at the end of the box, folded as the index folds words, or null.
+export function lastWord(q) {
+  if (completing(q) === null) return null;
+  const words = wordsOf(q.slice(q.search(/\S+$/)));
+  return words.length ? words[words.length - 1] : null;
+}
+
+// The words of a text as the index roughly cuts and folds them: lower case, accents and a
+// possessive 's dropped; "cool-looking" is two words, "don't" one.
+export function wordsOf(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'")
+    .split(/[^\p{L}\p{N}'._]+/u)
+    .map(w => w.replace(/^[.'_]+|[.'_]+$/g, '').replace(/'s$/, ''))
+    .filter(Boolean);
 }
 
 function inOpenQuote(q) {
   return ((q.match(/["“”]/g) || []).length % 2) === 1;
 }
 
-export function apiParams(state, cursor, size) {
+// The API's parameters for the page's state; q is the box as sent (the box itself, or completing it).
+export function apiParams(state, cursor, size, q = state.q) {
   const p = new URLSearchParams();
-  const q = asTyped(state.q);
   if (q.trim()) p.set('q', q);
   state.sentiment.forEach(s => p.append('sentiment', s));
   state.critic.forEach(c => p.append('critic', c));
