@@ -1,7 +1,10 @@
 // The search page: search as you type, facets, critic filter, sort and paging, all kept in the URL.
 import { ApiError, getJson } from './api.js';
 import { criticAutocomplete } from './autocomplete.js';
-import { card, chip, emptyNotice, errorNotice, timedOutNotice, warningsList } from './render.js';
+import {
+  card, chip, didYouMeanLine, emptyNotice, errorNotice, expansionsLine, relaxedLine, suggestedFilterButtons,
+  timedOutNotice, warningsList,
+} from './render.js';
 import { SENTIMENTS, apiParams, completing, fromUrl, lastWord, toUrl, wordsOf } from './state.js';
 
 const PAGE_SIZE = 10;
@@ -16,6 +19,7 @@ const input = $('q');
 const results = $('results');
 const status = $('status');
 const notice = $('notice');
+const forgiving = $('forgiving');
 const more = $('more');
 const sortSelect = $('sort');
 const chips = $('chips');
@@ -26,6 +30,7 @@ let ticket = 0;
 let controller = null;
 let nextCursor = null;
 let sentQ = ''; // the box as the shown answer searched it: its cursor pages on that
+let forgivingShown = null; // what #forgiving says, so an unchanged answer is not announced again
 let typingTimer = null;
 
 const actions = {
@@ -35,7 +40,23 @@ const actions = {
   removeWork: work => change(s => { s.work = s.work.filter(w => w !== work); }),
   removePublication: pub => change(s => { s.publication = s.publication.filter(p => p !== pub); }),
   clearSentiment: () => change(s => { s.sentiment = []; }),
+  // A name the whole box was: the reader wanted its reviews, not reviews mentioning it.
+  filterOn: (kind, name) => {
+    clearTimeout(typingTimer);
+    change(s => { s.q = ''; if (!s[kind].includes(name)) s[kind].push(name); });
+    focusBox();
+  },
+  searchFor: q => {
+    clearTimeout(typingTimer);
+    change(s => { s.q = q; });
+    focusBox();
+  },
 };
+
+function focusBox() {
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+}
 
 function change(mutate, { push = true } = {}) {
   const next = structuredClone(state);
@@ -94,7 +115,7 @@ async function search({ append = false, retries = 0 } = {}) {
     if (e.name === 'AbortError' || mine !== ticket) return;
     if (!append) results.replaceChildren(); // "More" failing leaves the results already shown
     more.hidden = true;
-    if (!append) status.textContent = '';
+    if (!append) { status.textContent = ''; showForgiving(null); }
     notice.replaceChildren(errorNotice(e instanceof ApiError ? e.message : 'Something went wrong.'));
     const opening = e instanceof ApiError && e.body?.error?.code === 'index_unavailable';
     if (opening && e.retryAfter && retries < MAX_RETRIES) {
@@ -145,10 +166,30 @@ function render(body, append, asked) {
     (body.timed_out ? 'at least ' : '') +
     `${body.total.toLocaleString('en')} review${body.total === 1 ? '' : 's'}` +
     (shown < body.total ? ` · showing ${shown}` : '');
+  // Later pages answer the same search: what it said above the results still holds.
+  const suggestion = !append && body.did_you_mean ? didYouMeanLine(body.did_you_mean, asked.q,
+    toUrl({ ...asked, q: body.did_you_mean }), actions.searchFor) : null;
   notice.replaceChildren();
-  if (body.total === 0) notice.append(emptyNotice(asked, body.warnings, actions));
+  if (body.total === 0) notice.append(emptyNotice(asked, body.warnings, actions, suggestion));
   else warningsList(body.warnings, notice);
   if (body.timed_out) notice.append(timedOutNotice());
+  if (!append) showForgiving(body, asked, body.total === 0 ? null : suggestion);
+}
+
+// Above the results: the did-you-mean (unless the empty notice has it), how the search was relaxed,
+// names the box may have meant, and other forms the words matched.
+function showForgiving(body, asked, suggestion) {
+  const said = body && JSON.stringify([asked.q, body.total === 0, body.did_you_mean, body.relaxed,
+    body.suggested_filters, body.expansions, toUrl(asked)]);
+  if (said === forgivingShown) return;
+  forgivingShown = said;
+  if (!body) { forgiving.replaceChildren(); return; }
+  forgiving.replaceChildren(...[
+    suggestion,
+    body.relaxed ? relaxedLine(body.relaxed, asked.q) : null,
+    suggestedFilterButtons(body.suggested_filters, actions.filterOn),
+    expansionsLine(body.expansions, body.did_you_mean),
+  ].filter(Boolean));
 }
 
 input.addEventListener('input', () => {

@@ -70,6 +70,19 @@ export function wordsOf(text) {
     .filter(Boolean);
 }
 
+// The plain words a search box requires at its top level, or null when it has operators,
+// parentheses or phrases whose words the page cannot tell apart from them.
+export function plainWords(q) {
+  if (/[()]/.test(q) || /(^|\s)(OR|AND|NOT)(\s|$)/.test(q)) return null;
+  const outsideQuotes = q.replace(/["“”][^"“”]*(["“”]|$)/g, ' ');
+  const words = [];
+  for (const token of outsideQuotes.split(/\s+/)) {
+    if (!token || token.startsWith('-') || token.includes(':') || token.endsWith('*')) continue;
+    words.push(...wordsOf(token));
+  }
+  return words;
+}
+
 function inOpenQuote(q) {
   return ((q.match(/["“”]/g) || []).length % 2) === 1;
 }
