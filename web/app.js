@@ -1,8 +1,11 @@
 // The search page: search as you type, facets, critic filter, sort and paging, all kept in the URL.
 import { ApiError, getJson } from './api.js';
 import { criticAutocomplete } from './autocomplete.js';
-import { card, chip, emptyNotice, errorNotice, timedOutNotice, warningsList } from './render.js';
-import { SENTIMENTS, apiParams, fromUrl, toUrl } from './state.js';
+import {
+  card, chip, didYouMeanLine, emptyNotice, errorNotice, expansionsLine, relaxedLine, suggestedFilterButtons,
+  timedOutNotice, warningsList,
+} from './render.js';
+import { SENTIMENTS, apiParams, completing, fromUrl, lastWord, toUrl, wordsOf } from './state.js';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 120;
@@ -16,6 +19,7 @@ const input = $('q');
 const results = $('results');
 const status = $('status');
 const notice = $('notice');
+const forgiving = $('forgiving');
 const more = $('more');
 const sortSelect = $('sort');
 const chips = $('chips');
@@ -25,6 +29,8 @@ let state = fromUrl(location.search);
 let ticket = 0;
 let controller = null;
 let nextCursor = null;
+let sentQ = ''; // the box as the shown answer searched it: its cursor pages on that
+let forgivingShown = null; // what #forgiving says, so an unchanged answer is not announced again
 let typingTimer = null;
 
 const actions = {
@@ -32,8 +38,25 @@ const actions = {
   removeCritic: name => change(s => { s.critic = s.critic.filter(c => c !== name); }),
   addWork: work => change(s => { if (!s.work.includes(work)) s.work.push(work); }),
   removeWork: work => change(s => { s.work = s.work.filter(w => w !== work); }),
+  removePublication: pub => change(s => { s.publication = s.publication.filter(p => p !== pub); }),
   clearSentiment: () => change(s => { s.sentiment = []; }),
+  // A name the whole box was: the reader wanted its reviews, not reviews mentioning it.
+  filterOn: (kind, name) => {
+    clearTimeout(typingTimer);
+    change(s => { s.q = ''; if (!s[kind].includes(name)) s[kind].push(name); });
+    focusBox();
+  },
+  searchFor: q => {
+    clearTimeout(typingTimer);
+    change(s => { s.q = q; });
+    focusBox();
+  },
 };
+
+function focusBox() {
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+}
 
 function change(mutate, { push = true } = {}) {
   const next = structuredClone(state);
@@ -51,7 +74,8 @@ function showControls() {
   toggles.forEach(t => { t.checked = state.sentiment.includes(t.value); });
   chips.replaceChildren(
     ...state.critic.map(c => chip('critic', c, () => actions.removeCritic(c))),
-    ...state.work.map(w => chip('work', w, () => actions.removeWork(w))));
+    ...state.work.map(w => chip('work', w, () => actions.removeWork(w))),
+    ...state.publication.map(p => chip('publication', p, () => actions.removePublication(p))));
   document.title = state.q ? `${state.q} — pullquote` : 'pullquote — search critic reviews';
 }
 
@@ -66,14 +90,32 @@ async function search({ append = false, retries = 0 } = {}) {
   controller = new AbortController();
   results.setAttribute('aria-busy', 'true');
   try {
-    const body = await getJson('/api/search', apiParams(state, append ? nextCursor : null, PAGE_SIZE), controller.signal);
+    const asked = state;
+    const signal = controller.signal;
+    let body;
+    let q = asked.q;
+    if (append) {
+      q = sentQ;
+      body = await getJson('/api/search', apiParams(asked, nextCursor, PAGE_SIZE, q), signal);
+    } else {
+      body = await getJson('/api/search', apiParams(asked, null, PAGE_SIZE), signal);
+      const prefix = completing(asked.q);
+      if (prefix && mine === ticket && mayBeUnfinished(body, asked.q)) {
+        const completed = await completion(apiParams(asked, null, PAGE_SIZE, prefix), signal);
+        if (completed && completed.total > 0 && !completed.relaxed) {
+          body = completed;
+          q = prefix;
+        }
+      }
+    }
     if (mine !== ticket) return; // a newer search has started: never show an older answer
-    render(body, append);
+    sentQ = q;
+    render(body, append, asked);
   } catch (e) {
     if (e.name === 'AbortError' || mine !== ticket) return;
     if (!append) results.replaceChildren(); // "More" failing leaves the results already shown
     more.hidden = true;
-    if (!append) status.textContent = '';
+    if (!append) { status.textContent = ''; showForgiving(null); }
     notice.replaceChildren(errorNotice(e instanceof ApiError ? e.message : 'Something went wrong.'));
     const opening = e instanceof ApiError && e.body?.error?.code === 'index_unavailable';
     if (opening && e.retryAfter && retries < MAX_RETRIES) {
@@ -85,7 +127,26 @@ async function search({ append = false, retries = 0 } = {}) {
   }
 }
 
-function render(body, append) {
+// The words as typed found nothing, not all of them, or the last one is unknown: it may be a word
+// still being typed, so the page asks again with it as a prefix.
+function mayBeUnfinished(body, q) {
+  if (body.timed_out) return false;
+  if (body.total === 0 || body.relaxed) return true;
+  const last = lastWord(q);
+  return Boolean(body.did_you_mean && last && !wordsOf(body.did_you_mean).includes(last));
+}
+
+// The prefix search's answer, or null when it fails: the words as typed then answer.
+async function completion(params, signal) {
+  try {
+    return await getJson('/api/search', params, signal);
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    return null;
+  }
+}
+
+function render(body, append, asked) {
   nextCursor = body.next_cursor;
   const cards = body.hits.map(hit => card(hit, actions));
   if (append) results.append(...cards); else results.replaceChildren(...cards);
@@ -105,10 +166,30 @@ function render(body, append) {
     (body.timed_out ? 'at least ' : '') +
     `${body.total.toLocaleString('en')} review${body.total === 1 ? '' : 's'}` +
     (shown < body.total ? ` · showing ${shown}` : '');
+  // Later pages answer the same search: what it said above the results still holds.
+  const suggestion = !append && body.did_you_mean ? didYouMeanLine(body.did_you_mean, asked.q,
+    toUrl({ ...asked, q: body.did_you_mean }), actions.searchFor) : null;
   notice.replaceChildren();
-  if (body.total === 0) notice.append(emptyNotice(state, body.warnings, actions));
+  if (body.total === 0) notice.append(emptyNotice(asked, body.warnings, actions, suggestion));
   else warningsList(body.warnings, notice);
   if (body.timed_out) notice.append(timedOutNotice());
+  if (!append) showForgiving(body, asked, body.total === 0 ? null : suggestion);
+}
+
+// Above the results: the did-you-mean (unless the empty notice has it), how the search was relaxed,
+// names the box may have meant, and other forms the words matched.
+function showForgiving(body, asked, suggestion) {
+  const said = body && JSON.stringify([asked.q, body.total === 0, body.did_you_mean, body.relaxed,
+    body.suggested_filters, body.expansions, toUrl(asked)]);
+  if (said === forgivingShown) return;
+  forgivingShown = said;
+  if (!body) { forgiving.replaceChildren(); return; }
+  forgiving.replaceChildren(...[
+    suggestion,
+    body.relaxed ? relaxedLine(body.relaxed, asked.q) : null,
+    suggestedFilterButtons(body.suggested_filters, actions.filterOn),
+    expansionsLine(body.expansions, body.did_you_mean),
+  ].filter(Boolean));
 }
 
 input.addEventListener('input', () => {

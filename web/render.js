@@ -1,4 +1,5 @@
 // Builds the results with DOM nodes and text only: review text is never parsed as HTML.
+import { plainWords, wordsOf } from './state.js';
 
 const SOURCE_TEXT = {
   score: 'from its score',
@@ -78,13 +79,14 @@ export function chip(kind, value, onRemove) {
     el('button', { type: 'button', 'aria-label': `Remove ${kind} ${value}`, onclick: onRemove }, '×'));
 }
 
-export function emptyNotice(state, warnings, actions) {
+export function emptyNotice(state, warnings, actions, didYouMean = null) {
   const box = document.createDocumentFragment();
-  box.append(el('p', {}, el('strong', {}, 'No reviews match.')));
+  box.append(el('p', {}, el('strong', {}, 'No reviews match.')), didYouMean);
   const tips = [];
   state.sentiment.length && tips.push(el('li', {}, el('button', { type: 'button', onclick: actions.clearSentiment }, 'Show every sentiment')));
   state.critic.forEach(c => tips.push(el('li', {}, el('button', { type: 'button', onclick: () => actions.removeCritic(c) }, `Search without critic ${c}`))));
   state.work.forEach(w => tips.push(el('li', {}, el('button', { type: 'button', onclick: () => actions.removeWork(w) }, `Search without work ${w}`))));
+  state.publication.forEach(p => tips.push(el('li', {}, el('button', { type: 'button', onclick: () => actions.removePublication(p) }, `Search without publication ${p}`))));
   state.q && tips.push(el('li', {}, 'Try fewer or shorter words, or drop the quotes around a phrase.'));
   if (tips.length) box.append(el('ul', {}, ...tips));
   warningsList(warnings, box);
@@ -112,4 +114,97 @@ export function option(critic, id) {
   return el('li', { role: 'option', id, 'aria-selected': 'false', 'data-name': critic.name },
     el('span', {}, critic.name),
     el('small', {}, `${critic.reviews} review${critic.reviews === 1 ? '' : 's'} · ▲${mix.positive || 0} ◆${mix.mixed || 0} ▼${mix.negative || 0}`));
+}
+
+// What the forgiving search box did, told in a few calm lines above the results.
+
+const NUMBER = new Intl.NumberFormat('en');
+
+// "Did you mean some cool-looking monsters?": a real link (a middle click opens it), the words that
+// differ from the box emphasised. onFollow runs the search in place for a plain click.
+export function didYouMeanLine(suggestion, typed, href, onFollow) {
+  const typedWords = new Set(wordsOf(typed));
+  const parts = suggestion.split(/(\s+)/).filter(Boolean).map(part =>
+    /\S/.test(part) && wordsOf(part).some(w => !typedWords.has(w)) ? el('em', {}, part) : part);
+  const link = el('a', { href }, ...parts);
+  link.addEventListener('click', e => {
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    onFollow(suggestion);
+  });
+  return el('p', { class: 'did-you-mean', id: 'did-you-mean' }, 'Did you mean ', link, '?');
+}
+
+// "No review has all of “drab hsts”; showing reviews with most of them. Not found anywhere: hsts."
+export function relaxedLine(relaxed, typed) {
+  const line = el('p', { class: 'relaxed-note', id: 'relaxed-note' },
+    `No review has all of “${typed.trim()}”; showing reviews with most of them.`);
+  const missing = wordsNotFound(relaxed, typed);
+  if (missing.length) line.append(` Not found anywhere: ${missing.map(w => typedForm(w, typed)).join(', ')}.`);
+  return line;
+}
+
+// The API names the words a hit may lack: those found nowhere, or every top-level word when any
+// may be missing. Only the first are news to the reader; told apart by the box's own words.
+function wordsNotFound(relaxed, typed) {
+  const optional = new Set(relaxed.optional);
+  const words = plainWords(typed);
+  if (!words) return [];
+  const all = new Set(words);
+  const named = relaxed.optional.every(w => all.has(w)) && words.some(w => !optional.has(w));
+  return named ? relaxed.optional : [];
+}
+
+// The word as the reader typed it ("Café" rather than the index's "cafe"), when it can be found.
+function typedForm(word, typed) {
+  for (const raw of typed.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’._]*/gu) || []) {
+    const trimmed = raw.replace(/[.'’_]+$/, '');
+    const folded = wordsOf(trimmed);
+    if (folded.length === 1 && folded[0] === word) return trimmed;
+  }
+  return word;
+}
+
+const FILTER_KINDS = ['critic', 'work', 'publication'];
+
+// The box is a critic's, a work's or a publication's name: one click lists its reviews.
+export function suggestedFilterButtons(filters, onPick) {
+  const items = [];
+  for (const f of filters || []) {
+    const kind = FILTER_KINDS.find(k => typeof f[k] === 'string');
+    if (!kind) continue;
+    const name = f[kind];
+    const n = f.reviews;
+    const one = n === 1;
+    const count = NUMBER.format(n);
+    const what = {
+      critic: one ? ' is a critic — show their one review' : ` is a critic — show all ${count} of their reviews`,
+      work: one ? ' is a work — show its one review' : ` is a work — show all ${count} reviews of it`,
+      publication: one ? ' is a publication — show its one review' : ` is a publication — show its ${count} reviews`,
+    }[kind];
+    items.push(el('li', {}, el('button', {
+      type: 'button', class: 'suggestion', 'data-kind': kind, onclick: () => onPick(kind, name),
+    }, el('strong', {}, name), what)));
+  }
+  return items.length ? el('ul', { class: 'suggestions', id: 'suggested-filters', 'aria-label': 'Filters you may mean' }, ...items) : null;
+}
+
+// Other forms the words matched. A typo's neighbours are told only for a word the index does not
+// have (one the did-you-mean corrected), never for a word typed right.
+export function expansionsLine(expansions, didYouMean) {
+  const corrected = didYouMean ? new Set(wordsOf(didYouMean)) : null;
+  const also = (expansions || []).filter(e =>
+    e.kind === 'synonym' || (e.kind === 'typo' && corrected && !corrected.has(e.word)));
+  const spellings = (expansions || []).filter(e => e.kind === 'spelling');
+  const parts = [];
+  if (also.length) {
+    parts.push(el('span', {}, 'Also matching: ' + also.map(e => `${e.forms.join(', ')} (for “${e.word}”)`).join('; ')));
+  }
+  if (spellings.length) {
+    parts.push(el('span', {}, 'Including other spellings: ' + spellings.map(e => `${e.forms.join(', ')} (${e.word})`).join('; ')));
+  }
+  if (!parts.length) return null;
+  const line = el('p', { class: 'expansions', id: 'expansions' }, parts[0]);
+  if (parts[1]) line.append(' · ', parts[1]);
+  return line;
 }

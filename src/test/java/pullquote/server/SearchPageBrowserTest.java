@@ -43,10 +43,14 @@ class SearchPageBrowserTest {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Path UNLABELLED =
       Path.of("src", "test", "resources", "fixtures", "search", "unlabelled.jsonl");
+  private static final Path FORGIVING =
+      Path.of("src", "test", "resources", "fixtures", "search", "forgiving.jsonl");
 
   @TempDir static Path dir;
   static LiveIndex live;
   static ApiServer server;
+  static LiveIndex forgivingLive;
+  static ApiServer forgivingServer;
   static ChromeDriver browser;
   static WebDriverWait wait;
 
@@ -62,6 +66,12 @@ class SearchPageBrowserTest {
     live = TestIndexes.open(dir.resolve("index"));
     server =
         new ApiServer(TestIndexes.service(live), Json.newMapper(), Path.of("web"))
+            .start("127.0.0.1", 0);
+    // The forgiving search box's answers, on the handwritten fixture its search tests pin.
+    TestIndexes.build(dir.resolve("forgiving-index"), FORGIVING);
+    forgivingLive = TestIndexes.open(dir.resolve("forgiving-index"));
+    forgivingServer =
+        new ApiServer(TestIndexes.service(forgivingLive), Json.newMapper(), Path.of("web"))
             .start("127.0.0.1", 0);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -105,6 +115,10 @@ class SearchPageBrowserTest {
       server.close();
       live.close();
     }
+    if (forgivingServer != null) {
+      forgivingServer.close();
+      forgivingLive.close();
+    }
   }
 
   @BeforeEach
@@ -117,6 +131,12 @@ class SearchPageBrowserTest {
 
   private void open(String pathAndQuery) {
     browser.get("http://127.0.0.1:" + server.port() + pathAndQuery);
+    waitForResults();
+  }
+
+  /** Opens the page served over the forgiving fixture. */
+  private void openForgiving(String pathAndQuery) {
+    browser.get("http://127.0.0.1:" + forgivingServer.port() + pathAndQuery);
     waitForResults();
   }
 
@@ -172,7 +192,8 @@ class SearchPageBrowserTest {
     wait.until(d -> critics().equals(List.of("Noel Murray")));
     List<String> marks =
         cards().get(0).findElements(By.tagName("mark")).stream().map(WebElement::getText).toList();
-    assertThat(marks).contains("running", "out", "options");
+    // neighbouring matched words are marked as one
+    assertThat(marks).contains("running out of", "options");
     assertThat(browser.getCurrentUrl()).contains("q=running+out+of+opt");
     screenshot("results");
   }
@@ -461,5 +482,271 @@ class SearchPageBrowserTest {
         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
     open("/?q=refn");
     screenshot("dark");
+  }
+
+  private String textOf(String css) {
+    return browser.findElement(By.cssSelector(css)).getText();
+  }
+
+  private String status() {
+    return browser.findElement(By.id("status")).getText();
+  }
+
+  private String box() {
+    return browser.findElement(By.id("q")).getAttribute("value");
+  }
+
+  private String activeId() {
+    return browser.switchTo().activeElement().getAttribute("id");
+  }
+
+  private String query() {
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeScript("return new URLSearchParams(location.search).get('q')");
+  }
+
+  @Test
+  void aRelaxedSearchSaysNoReviewHasAllTheWordsAndWhichAreFoundNowhere() throws Exception {
+    openForgiving("/?q=drab%20hsts");
+    waitForCards(3);
+    assertThat(textOf("#forgiving #relaxed-note"))
+        .isEqualTo(
+            "No review has all of “drab hsts”; showing reviews with most of them."
+                + " Not found anywhere: hsts.");
+    // calm: not the notice box the errors and warnings use, and no alert
+    assertThat(browser.findElement(By.id("notice")).getText()).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("[role=alert]"))).isEmpty();
+    assertThat(textOf("#did-you-mean a")).isEqualTo("drab hosts");
+    screenshot("relaxed");
+
+    openForgiving("/?q=sharp%20comedy%20toothless");
+    waitForCards(2);
+    assertThat(textOf("#relaxed-note"))
+        .isEqualTo(
+            "No review has all of “sharp comedy toothless”; showing reviews with most of them.");
+    assertThat(browser.findElements(By.id("did-you-mean"))).isEmpty();
+    assertThat(status()).isEqualTo("2 reviews");
+  }
+
+  @Test
+  void didYouMeanLinksToTheCorrectedSearchAndRunsItInPlace() throws Exception {
+    openForgiving("/?q=some%20cool-looking%20mnsters");
+    waitForCards(1);
+    WebElement link = browser.findElement(By.cssSelector("#forgiving #did-you-mean a"));
+    assertThat(textOf("#did-you-mean")).isEqualTo("Did you mean some cool-looking monsters?");
+    assertThat(link.getDomAttribute("href")).isEqualTo("?q=some+cool-looking+monsters");
+    assertThat(link.findElement(By.tagName("em")).getText()).isEqualTo("monsters");
+    assertThat(textOf("#expansions")).isEqualTo("Also matching: monsters (for “mnsters”)");
+    assertThat(browser.findElements(By.id("relaxed-note"))).isEmpty();
+    screenshot("did-you-mean");
+
+    link.click();
+    wait.until(d -> "some cool-looking monsters".equals(query()));
+    wait.until(d -> d.findElements(By.id("did-you-mean")).isEmpty());
+    waitForCards(1);
+    assertThat(box()).isEqualTo("some cool-looking monsters");
+    assertThat(activeId()).isEqualTo("q");
+    assertThat(browser.findElements(By.id("expansions"))).isEmpty();
+    assertThat(cards().get(0).getAttribute("data-id")).isEqualTo("f-monsters");
+    // in place, and in the history
+    browser.navigate().back();
+    wait.until(d -> "some cool-looking mnsters".equals(box()));
+    wait.until(d -> !d.findElements(By.id("did-you-mean")).isEmpty());
+  }
+
+  @Test
+  void didYouMeanOnNoResultsIsInTheEmptyNotice() {
+    openForgiving("/?q=critic:ebert%20glorus");
+    wait.until(d -> d.findElement(By.id("notice")).getText().contains("No reviews match"));
+    assertThat(cards()).isEmpty();
+    assertThat(textOf("#notice #did-you-mean")).isEqualTo("Did you mean critic:ebert glorious?");
+    assertThat(browser.findElements(By.cssSelector("#forgiving > *"))).isEmpty();
+    browser.findElement(By.cssSelector("#notice #did-you-mean a")).click();
+    waitForCards(1);
+    assertThat(box()).isEqualTo("critic:ebert glorious");
+    assertThat(query()).isEqualTo("critic:ebert glorious");
+    assertThat(critics()).containsExactly("Roger Ebert");
+    assertThat(browser.findElement(By.id("notice")).getText()).isEmpty();
+  }
+
+  /** Opens the page with the box as typed, checks the one filter it offers, and takes it. */
+  private void takeSuggestedFilter(
+      String box, String offer, String parameter, String chip, int reviews) {
+    openForgiving("/?q=" + box.replace(" ", "%20"));
+    WebElement button = browser.findElement(By.cssSelector("#suggested-filters button"));
+    assertThat(button.getText()).isEqualTo(offer);
+    assertThat(button.getAttribute("type")).isEqualTo("button");
+    button.click();
+    wait.until(d -> d.getCurrentUrl().contains(parameter));
+    waitForCards(reviews);
+    assertThat(status()).isEqualTo(reviews + " reviews");
+    assertThat(textOf("#chips .chip")).contains(chip);
+    // the reader wanted the name's reviews, not reviews mentioning it: the box is emptied
+    assertThat(box()).isEmpty();
+    assertThat(browser.getCurrentUrl()).doesNotContain("q=");
+    assertThat(activeId()).isEqualTo("q");
+    assertThat(browser.findElements(By.cssSelector("#forgiving > *"))).isEmpty();
+  }
+
+  @Test
+  void aCriticsNameInTheBoxIsOneClickFromTheirReviews() {
+    takeSuggestedFilter(
+        "roger ebert",
+        "Roger Ebert is a critic — show all 3 of their reviews",
+        "critic=Roger+Ebert",
+        "Roger Ebert",
+        3);
+    assertThat(critics()).containsOnly("Roger Ebert");
+  }
+
+  @Test
+  void aWorksOrPublicationsNameIsOneClickFromItsReviews() {
+    takeSuggestedFilter(
+        "monster parade",
+        "Monster Parade is a work — show all 3 reviews of it",
+        "work=Monster+Parade",
+        "Work: Monster Parade",
+        3);
+    takeSuggestedFilter(
+        "the ledger",
+        "The Ledger is a publication — show its 5 reviews",
+        "publication=The+Ledger",
+        "Publication: The Ledger",
+        5);
+    // the filter lives in the URL like the others, and its chip takes it off
+    browser.navigate().refresh();
+    waitForResults();
+    waitForCards(5);
+    browser.findElement(By.cssSelector("#chips .chip button")).click();
+    waitForCards(10);
+    assertThat(status()).isEqualTo("18 reviews · showing 10");
+    assertThat(browser.getCurrentUrl()).doesNotContain("publication=");
+  }
+
+  @Test
+  void suggestedFiltersCountWithThousandsSeparatorsAndSayOneReview() {
+    openForgiving("/");
+    @SuppressWarnings("unchecked")
+    List<String> labels =
+        (List<String>)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "import('/render.js').then(m => done([...m.suggestedFilterButtons(["
+                        + "{critic: 'Roger Ebert', reviews: 1310}, {work: 'Pusher', reviews: 1},"
+                        + "{publication: 'Sight & Sound', reviews: 24},"
+                        + "{critic: 'Ann Hale', reviews: 1}], () => {}).children]"
+                        + ".map(li => li.textContent)));");
+    assertThat(labels)
+        .containsExactly(
+            "Roger Ebert is a critic — show all 1,310 of their reviews",
+            "Pusher is a work — show its one review",
+            "Sight & Sound is a publication — show its 24 reviews",
+            "Ann Hale is a critic — show their one review");
+  }
+
+  @Test
+  void otherSpellingsAndNearSynonymsAreToldInOneLine() {
+    openForgiving("/?q=a%20colorful%20splash");
+    waitForCards(2);
+    assertThat(textOf("#forgiving #expansions"))
+        .isEqualTo("Including other spellings: colourful (colorful)");
+    openForgiving("/?q=a%20quietly%20devastating%20movie%20about%20grief");
+    waitForCards(1);
+    assertThat(textOf("#expansions")).isEqualTo("Also matching: film (for “movie”)");
+  }
+
+  @Test
+  void aPlainSearchWithResultsSaysNothingMore() {
+    openForgiving("/?q=drab%20ghosts");
+    waitForCards(1);
+    assertThat(browser.findElements(By.cssSelector("#forgiving > *"))).isEmpty();
+    assertThat(browser.findElement(By.id("forgiving")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("notice")).getText()).isEmpty();
+    assertThat(status()).isEqualTo("1 review");
+  }
+
+  @Test
+  void typoNeighboursOfAWordTypedRightAreNotListed() {
+    // the API says "ghosts" also matched "hosts"; only "Hsts" was mistyped
+    openForgiving("/?q=Drab%20Hsts%2C%20ghosts");
+    waitForCards(2);
+    assertThat(textOf("#did-you-mean")).isEqualTo("Did you mean Drab hosts, ghosts?");
+    assertThat(textOf("#relaxed-note")).endsWith("Not found anywhere: Hsts.");
+    assertThat(browser.findElements(By.id("expansions"))).isEmpty();
+  }
+
+  @Test
+  void typingANameOffersItsFilterAndAnUnfinishedWordStillFindsItsCompletions() {
+    openForgiving("/");
+    WebElement box = browser.findElement(By.id("q"));
+    box.sendKeys("some cool-looking monst");
+    wait.until(d -> "some cool-looking monst".equals(query()));
+    waitForCards(1);
+    // the unfinished word is searched as a prefix: nothing relaxed, nothing to correct
+    assertThat(browser.findElements(By.cssSelector("#forgiving > *"))).isEmpty();
+    assertThat(cards().get(0).findElements(By.tagName("mark")).stream().map(WebElement::getText))
+        .contains("monsters");
+    box.sendKeys(Keys.chord(Keys.CONTROL, "a"), "roger ebert");
+    wait.until(d -> !d.findElements(By.cssSelector("#suggested-filters button")).isEmpty());
+    assertThat(textOf("#suggested-filters button")).startsWith("Roger Ebert is a critic");
+    browser.findElement(By.cssSelector("#suggested-filters button")).click();
+    waitForCards(3);
+    assertThat(box()).isEmpty();
+    assertThat(status()).isEqualTo("3 reviews");
+  }
+
+  @Test
+  void theBoxsMarkupInTheseLinesIsTextAndRunsNothing() {
+    openForgiving("/?q=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E%20glorus");
+    wait.until(d -> d.findElement(By.id("notice")).getText().contains("No reviews match"));
+    assertThat(textOf("#did-you-mean a")).isEqualTo("<img src=x onerror=window.pwned=1> glorious");
+    openForgiving("/?q=glorus%20%3Cb%20onclick%3Dwindow.pwned%3D2%3Estunt%3C%2Fb%3E");
+    waitForCards(1);
+    assertThat(textOf("#relaxed-note"))
+        .startsWith("No review has all of “glorus <b onclick=window.pwned=2>stunt</b>”");
+    assertThat(browser.findElements(By.cssSelector("#forgiving img, #forgiving b, #notice img")))
+        .isEmpty();
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined"))
+        .isEqualTo(true);
+  }
+
+  @Test
+  void theForgivingLinesStayReadableInTheDark() throws Exception {
+    browser.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    openForgiving("/?q=drab%20hsts");
+    waitForCards(3);
+    for (String css : List.of("#did-you-mean a", "#relaxed-note")) {
+      assertThat(contrast(css)).as(css).isGreaterThan(4.5);
+    }
+    screenshot("relaxed-dark");
+    openForgiving("/?q=roger%20ebert");
+    assertThat(contrast("#suggested-filters button")).isGreaterThan(4.5);
+    openForgiving("/?q=a%20colorful%20splash");
+    assertThat(contrast("#expansions")).isGreaterThan(4.5);
+  }
+
+  /** The contrast ratio of an element's text on the first opaque background behind it. */
+  private double contrast(String css) {
+    Object ratio =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const rgb = s => s.match(/[\\d.]+/g).map(Number);"
+                    + "const lum = ([r, g, b]) => { const f = c => { c /= 255;"
+                    + " return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };"
+                    + " return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };"
+                    + "let node = document.querySelector(arguments[0]);"
+                    + "const fg = lum(rgb(getComputedStyle(node).color));"
+                    + "let bg = null;"
+                    + "for (; node && !bg; node = node.parentElement) {"
+                    + " const c = rgb(getComputedStyle(node).backgroundColor);"
+                    + " if (c.length < 4 || c[3] > 0) bg = c; }"
+                    + "const b = lum(bg || [255, 255, 255]);"
+                    + "return (Math.max(fg, b) + 0.05) / (Math.min(fg, b) + 0.05);",
+                css);
+    return ((Number) ratio).doubleValue();
   }
 }
