@@ -1,5 +1,5 @@
 // Builds the results with DOM nodes and text only: review text is never parsed as HTML.
-import { plainWords, wordsOf } from './state.js';
+import { wordsOf } from './state.js';
 
 const SOURCE_TEXT = {
   score: 'from its score',
@@ -139,20 +139,14 @@ export function didYouMeanLine(suggestion, typed, href, onFollow) {
 export function relaxedLine(relaxed, typed) {
   const line = el('p', { class: 'relaxed-note', id: 'relaxed-note' },
     `No review has all of “${typed.trim()}”; showing reviews with most of them.`);
-  const missing = wordsNotFound(relaxed, typed);
+  const missing = wordsNotFound(relaxed);
   if (missing.length) line.append(` Not found anywhere: ${missing.map(w => typedForm(w, typed)).join(', ')}.`);
   return line;
 }
 
-// The API names the words a hit may lack: those found nowhere, or every top-level word when any
-// may be missing. Only the first are news to the reader; told apart by the box's own words.
-function wordsNotFound(relaxed, typed) {
-  const optional = new Set(relaxed.optional);
-  const words = plainWords(typed);
-  if (!words) return [];
-  const all = new Set(words);
-  const named = relaxed.optional.every(w => all.has(w)) && words.some(w => !optional.has(w));
-  return named ? relaxed.optional : [];
+// The words nothing in the index matches in any form, as the API names them apart.
+function wordsNotFound(relaxed) {
+  return relaxed.unknown || [];
 }
 
 // The word as the reader typed it ("Café" rather than the index's "cafe"), when it can be found.

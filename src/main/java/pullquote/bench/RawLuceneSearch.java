@@ -1,8 +1,6 @@
 package pullquote.bench;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsCollector;
@@ -12,8 +10,6 @@ import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -30,17 +26,14 @@ import pullquote.index.ReviewFields;
 
 /**
  * The floor for in-process search: plain Lucene calls doing the work of one of our searches (the
- * same fields, analyzers, top 10 with an exact hit count, plain words matched in the text or in
- * names, and for the page the same facet dimensions and highlights) with none of our layer: no
- * query syntax, no validation, no result objects, no proximity scoring and no forgiving readings. A
- * typo is forgiven the plain-Lucene way, by a {@link FuzzyQuery}, and three words no review has
- * together by requiring two of them.
+ * same fields, analyzers, top 10 with an exact hit count, and for the page the same facet
+ * dimensions and highlights) with none of our layer: no query syntax, no validation, no result
+ * objects, no proximity scoring and no forgiving readings. A typo is forgiven the plain-Lucene way,
+ * by a {@link FuzzyQuery}, and three words no review has together by requiring two of them.
  */
 final class RawLuceneSearch {
 
   private static final int TOP = 10;
-  private static final List<String> NAME_FIELDS =
-      List.of(ReviewFields.CRITIC_WORDS, ReviewFields.PUBLICATION_WORDS, ReviewFields.WORK_WORDS);
 
   private final IndexSearcher searcher;
   private final Function<String, StringDocValuesReaderState> facetStates;
@@ -91,44 +84,26 @@ final class RawLuceneSearch {
   private Query text(BenchQuery q) {
     String joined = String.join(" ", q.words());
     return switch (q.kind()) {
-      case WORD, AND -> each(q.words(), Occur.MUST);
-      case OR -> each(q.words(), Occur.SHOULD);
+      case WORD, AND -> words.createBooleanQuery(ReviewFields.TEXT, joined, Occur.MUST);
+      case OR -> words.createBooleanQuery(ReviewFields.TEXT, joined, Occur.SHOULD);
       case PHRASE -> phrases.createPhraseQuery(ReviewFields.TEXT, joined);
       case CRITIC, SENTIMENT -> null;
       case TYPO ->
           new BooleanQuery.Builder()
-              .add(wordOrName(q.typedRight()), Occur.MUST)
+              .add(word(q.typedRight()), Occur.MUST)
               .add(new FuzzyQuery(new Term(ReviewFields.TEXT, q.misspelt()), 1), Occur.MUST)
               .build();
       case RELAXED -> {
         BooleanQuery.Builder most = new BooleanQuery.Builder().setMinimumNumberShouldMatch(2);
-        q.words().forEach(word -> most.add(wordOrName(word), Occur.SHOULD));
+        q.words().forEach(word -> most.add(word(word), Occur.SHOULD));
         yield most.build();
       }
     };
   }
 
-  private Query each(List<String> typed, Occur occur) {
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    typed.forEach(word -> all.add(wordOrName(word), occur));
-    BooleanQuery built = all.build();
-    return built.clauses().size() == 1 ? built.clauses().getFirst().query() : built;
-  }
-
-  /** A word in the text or, below it, in a name, as the search box matches plain words. */
-  private Query wordOrName(String word) {
-    Query text = words.createBooleanQuery(ReviewFields.TEXT, word, Occur.MUST);
-    List<Query> any = new ArrayList<>(List.of(text));
-    try {
-      for (String field : NAME_FIELDS) {
-        if (searcher.getIndexReader().docFreq(new Term(field, word)) > 0) {
-          any.add(new BoostQuery(new TermQuery(new Term(field, word)), 0.3f));
-        }
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return any.size() == 1 ? text : new DisjunctionMaxQuery(any, 0f);
+  /** A word of the text, as plain Lucene matches it. */
+  private Query word(String word) {
+    return words.createBooleanQuery(ReviewFields.TEXT, word, Occur.MUST);
   }
 
   private static Query withFilters(Query text, BenchQuery q, boolean withSentiment) {

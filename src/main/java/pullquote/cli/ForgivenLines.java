@@ -19,9 +19,10 @@ final class ForgivenLines {
       lines.add(
           "No review has all of \""
               + response.query().strip()
-              + "\"; showing reviews with most of them (not required: "
-              + String.join(", ", relaxed.optional())
-              + ")");
+              + "\"; showing reviews with most of them"
+              + (relaxed.unknown().isEmpty()
+                  ? ""
+                  : "; not found anywhere: " + String.join(", ", relaxed.unknown())));
     }
     for (Expansion expansion : response.expansions()) {
       lines.add(

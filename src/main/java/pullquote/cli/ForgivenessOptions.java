@@ -40,8 +40,8 @@ final class ForgivenessOptions {
       names = "--synonyms-below",
       paramLabel = "N",
       description =
-          "Try near-synonyms (film for movie) when the words as typed find fewer than N reviews"
-              + " (default: 20; 0: never).")
+          "Match words in critic, publication and work names too, and near-synonyms (film for"
+              + " movie), when the words as typed find fewer than N reviews (default: 20; 0: never).")
   int synonymsBelow = Forgiveness.DEFAULT.synonymsBelow();
 
   Forgiveness forgiveness(CommandLine commandLine) {

@@ -12,9 +12,10 @@ import java.util.Set;
  *     this in the whole index (Typesense's {@code typo_tokens_threshold}); the default 1 tries them
  *     only when the words find nothing, so a query whose words all exist never balloons its total
  *     with near-spellings of them; 0 never tries them
- * @param synonymsBelow near-synonyms are tried when the words as typed find fewer reviews than
- *     this: the reader may have put the critic's "film" as "movie" while other reviews happen to
- *     have the words as typed; 0 never tries them
+ * @param synonymsBelow names (critic, publication, work) and near-synonyms are tried when the words
+ *     as typed find fewer reviews than this: the reader may have typed the critic's surname with
+ *     the quote, or put the critic's "film" as "movie", while other reviews happen to have the
+ *     words as typed; 0 never tries them
  */
 public record Forgiveness(
     int oneTypoFrom, int twoTyposFrom, int maxExpansions, int typosBelow, int synonymsBelow) {

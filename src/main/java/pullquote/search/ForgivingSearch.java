@@ -11,8 +11,8 @@ import org.apache.lucene.search.Query;
  * Reads the search box as forgivingly as a request needs, and no more:
  *
  * <ol>
- *   <li>the words as typed (in the text, and in names below it), all required: most searches end
- *       here, answered as before;
+ *   <li>the words as typed (in the text, with their other spellings), all required: most searches
+ *       end here;
  *   <li>when they find few reviews in the whole index ({@link Forgiveness}), each word also matches
  *       its near-synonyms (as itself) and, when they find none, its typo neighbours (below itself);
  *   <li>when still no review has all the words, the reviews with most of them, ranked by how many
@@ -58,8 +58,9 @@ final class ForgivingSearch {
     ReviewQueryBuilder.Built forgiving = queries.build(request, lexicon, reading);
     ReviewQueryBuilder.Built used = strict;
     SearchResponse answer = first;
-    // other spellings are part of the words as typed; a forgiving reading adds only what is more
-    if (forgiving.expansions().size() > strict.expansions().size()) {
+    // A reading that adds nothing to the words as typed (no name, synonym or typo neighbour
+    // exists for any of them) would find the same reviews again.
+    if (!forgiving.query().equals(strict.query())) {
       answer = runner.run(forgiving);
       used = forgiving;
     }
@@ -109,11 +110,9 @@ final class ForgivingSearch {
       ReviewQueryBuilder.Built built =
           queries.build(request, lexicon, reading.relaxed(dead, required));
       if (runner.count(built.withoutSentimentFilter()) > 0) {
-        List<String> optional =
-            required == live
-                ? distinct(top.stream().filter(dead::contains).toList())
-                : distinct(top);
-        return new Relaxed(built, new Relaxation(optional, required));
+        List<String> unknown = distinct(top.stream().filter(dead::contains).toList());
+        List<String> optional = required == live ? unknown : distinct(top);
+        return new Relaxed(built, new Relaxation(optional, required, unknown));
       }
     }
     return null;

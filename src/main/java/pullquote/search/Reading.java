@@ -7,7 +7,8 @@ import java.util.Set;
  * neighbours; other spellings are always part of a word), and whether all the top-level words are
  * required.
  *
- * @param synonyms whether near-synonyms of each word match too, as the word itself
+ * @param synonyms whether near-synonyms of each word, and the word in critic, publication and work
+ *     names (below the text), match too, as the word itself
  * @param typos whether typo neighbours of each word match too, below the word
  * @param dropped top-level words left out: nothing in the index matches them in any form
  * @param minimumMatch 0 when every top-level word is required; else how many of those not dropped a

@@ -5,14 +5,20 @@ import java.util.List;
 /**
  * How a search was relaxed when no review had all its words: the API's {@code relaxed}.
  *
- * @param optional the words a hit may lack (every top-level word when any may be missing)
+ * @param optional the words a hit may lack: those nothing in the index matches, or every top-level
+ *     word when any may be missing
  * @param minMatch how many of the other words every hit has at least; hits with more rank first
+ * @param unknown the words nothing in the index matches in any form (a subset of {@code optional},
+ *     possibly empty): named apart, so a reader learns which words found nothing
  */
-public record Relaxation(List<String> optional, int minMatch) {
+public record Relaxation(List<String> optional, int minMatch, List<String> unknown) {
   public Relaxation {
     optional = List.copyOf(optional);
-    if (optional.isEmpty() || minMatch < 1) {
-      throw new IllegalArgumentException("a relaxation leaves a word out and requires one");
+    unknown = List.copyOf(unknown);
+    if (optional.isEmpty() || minMatch < 1 || !optional.containsAll(unknown)) {
+      throw new IllegalArgumentException(
+          "a relaxation leaves a word out, requires one, and names unknown words among those left"
+              + " out");
     }
   }
 }

@@ -13,6 +13,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
@@ -20,14 +21,15 @@ import pullquote.index.ReviewFields;
 
 /**
  * Where one plain word of the search box becomes a query, for one reading of one request: the word
- * in the text (written or by stem), in critic, publication and work names below it, and when the
- * reading forgives, its other spellings, near-synonyms and typo neighbours below that; and where
- * two neighbouring words become a proximity clause.
+ * in the text (written or by stem) and its other spellings; when the reading forgives, in critic,
+ * publication and work names below the text, its near-synonyms, and its typo neighbours below
+ * those; and where a run of plain words becomes proximity clauses.
  *
- * <p>A forgiving reading ranks in tiers, as Meilisearch's ranking rules do: each matched word adds
- * {@link #MATCH_TIER}, each word matched as typed (not by another form) {@link #EXACT_TIER}, and
- * relevance (BM25 and proximity, far below either) orders reviews within a tier. So a review with
- * more of the words always ranks first, and among those an exact match always outranks a fuzzy one.
+ * <p>A forgiving reading ranks in tiers, as Meilisearch's ranking rules do: when relaxed, each
+ * matched word adds {@link #MATCH_TIER}; each word matched as typed (not by a typo) {@link
+ * #EXACT_TIER}; each written as typed (not inflected) {@link #WRITTEN_TIER}; and relevance (BM25
+ * and proximity, far below) orders reviews within a tier. So a review with more of the words always
+ * ranks first, and among those an exact match always outranks a fuzzy one.
  */
 final class WordClauses {
 
@@ -58,6 +60,14 @@ final class WordClauses {
 
   private static final int MAX_EXPANDED_WORDS = 16;
   static final int MAX_PROXIMITY = 32;
+
+  /**
+   * Words as typed are scored for proximity only when their rarest word is in at most this many
+   * reviews: past it, reading every hit's positions was most of a search's time (two or three
+   * common words ANDed on 1M reviews: p99 8.2 ms with it, 2.5 without), while words that common
+   * tell little about which review a reader means.
+   */
+  static final long MAX_PROXIMITY_HITS = 5_000;
 
   /** The whole-run phrase covers a run's first words only. */
   static final int RUN_WORDS = 8;
@@ -131,13 +141,26 @@ final class WordClauses {
     }
     Query exact = anyOf(same);
     Query any = anyOf(all);
-    return new BooleanQuery.Builder()
-        .add(new BoostQuery(new ConstantScoreQuery(any), MATCH_TIER), Occur.MUST)
-        .add(any, Occur.SHOULD)
-        .add(new BoostQuery(new ConstantScoreQuery(exact), EXACT_TIER), Occur.SHOULD)
-        .add(
-            new BoostQuery(new ConstantScoreQuery(writtenAsTyped(alt)), WRITTEN_TIER), Occur.SHOULD)
-        .build();
+    BooleanQuery.Builder tiers = new BooleanQuery.Builder();
+    if (reading.relaxed()) {
+      // Words a hit may lack: each it has counts first.
+      tiers.add(new BoostQuery(new ConstantScoreQuery(any), MATCH_TIER), Occur.MUST);
+      tiers.add(any, Occur.SHOULD);
+    } else {
+      tiers.add(any, Occur.MUST); // every hit has every word: no count to rank by
+    }
+    if (reading.typos() || reading.relaxed()) {
+      // Only a typo neighbour makes a match inexact: without them every hit is exact.
+      tiers.add(new BoostQuery(new ConstantScoreQuery(exact), EXACT_TIER), Occur.SHOULD);
+    }
+    if (reading.relaxed()) {
+      // Among reviews with as many of the words, one with them as written: "its wants of faults"
+      // means "its ... faults" more than "it ... wanted". With every word required, inflections
+      // are as good as the word, as the words as typed read them.
+      tiers.add(
+          new BoostQuery(new ConstantScoreQuery(writtenAsTyped(alt)), WRITTEN_TIER), Occur.SHOULD);
+    }
+    return tiers.build();
   }
 
   /** The word, or one of the forms that count as it, written as typed rather than inflected. */
@@ -155,19 +178,20 @@ final class WordClauses {
   }
 
   /**
-   * Scores a run of plain words by how close together, and in what order, they stand, as Solr's
+   * Scores a run of plain words by how close together, and in what order, they stand. When every
+   * word is required, the whole run as one sloppy phrase; when a reading is relaxed, as Solr's
    * edismax does with {@code pf2}, {@code pf3} and {@code pf}: each two neighbours (within {@link
    * #PAIR_SLOP}, so swapped neighbours score too), each two words one apart (so a word forgotten
-   * and another put in between still scores), and the whole run as typed. Past the query's first
-   * {@link #MAX_PROXIMITY} clauses, nothing more.
+   * and another put in between still scores), and the whole run. Past the query's first {@link
+   * #MAX_PROXIMITY} clauses, nothing more.
    */
   List<Query> proximity(List<BoxWord> run) {
     List<Query> clauses = new ArrayList<>();
-    if (!reading.tiered()) {
-      // Words as typed, all required: every hit holds every word, so the whole run, sloppy, tells
+    if (!reading.relaxed()) {
+      // All words required: every hit holds every word, so the whole run, sloppy, tells
       // close from scattered on its own; one clause where pairs would read each word's positions
       // two or three times (the `and` class's p99 on 1M reviews doubled with them).
-      if (run.size() >= 2) {
+      if (run.size() >= 2 && rarestIn(run) <= MAX_PROXIMITY_HITS) {
         addProximity(
             clauses,
             run.subList(0, Math.min(run.size(), RUN_WORDS)),
@@ -196,11 +220,41 @@ final class WordClauses {
     if (proximityClauses++ >= MAX_PROXIMITY) {
       return;
     }
-    MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(slop);
-    for (int i = 0; i < words.size(); i++) {
-      phrase.add(alternatives(words.get(i)).phraseTerms().toArray(Term[]::new), i * step);
+    List<List<Term>> positions = words.stream().map(w -> alternatives(w).phraseTerms()).toList();
+    clauses.add(new BoostQuery(phrase(positions, step, slop), weight));
+  }
+
+  /**
+   * How many reviews the run's rarest word is in (by stem): at most as many as hold the whole run,
+   * so a bound on the positions a proximity clause would read. Without an index at hand, none.
+   */
+  private long rarestIn(List<BoxWord> run) {
+    if (lexicon == null) {
+      return 0;
     }
-    clauses.add(new BoostQuery(phrase.build(), weight));
+    return run.stream()
+        .mapToLong(w -> lexicon.docFreq(ReviewFields.TEXT, phraseTerm(w).text()))
+        .min()
+        .orElse(0);
+  }
+
+  /**
+   * A phrase of the positions' terms; a plain phrase query when each position has one term (the
+   * words as typed, by stem), which Lucene can skip in by its terms' impacts.
+   */
+  private static Query phrase(List<List<Term>> positions, int step, int slop) {
+    if (positions.stream().allMatch(terms -> terms.size() == 1)) {
+      PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(slop);
+      for (int i = 0; i < positions.size(); i++) {
+        phrase.add(positions.get(i).getFirst(), i * step);
+      }
+      return phrase.build();
+    }
+    MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder().setSlop(slop);
+    for (int i = 0; i < positions.size(); i++) {
+      phrase.add(positions.get(i).toArray(Term[]::new), i * step);
+    }
+    return phrase.build();
   }
 
   /** True when nothing in the index matches the word in any form this reading tries. */
@@ -246,8 +300,9 @@ final class WordClauses {
   }
 
   /**
-   * The word as typed: in the text, in names below it, and in its other spellings (colour and color
-   * are one word, so they count as typed; they do not balloon a total with near-spellings).
+   * The word as typed: in the text and in its other spellings (colour and color are one word, so
+   * they count as typed; they do not balloon a total with near-spellings), and when the reading
+   * tries names, in names below the text.
    */
   private Query exact(BoxWord word, List<Term> phraseTerms, List<Term> written) {
     Query text = text(word);
@@ -255,7 +310,10 @@ final class WordClauses {
       return text;
     }
     List<Query> any = new ArrayList<>(List.of(text));
-    for (String field : NAME_FIELDS) {
+    // Names join when the words as typed find few reviews, as near-synonyms do: a word of every
+    // conjunction matched in four fields made two or three words ANDed 2-3 times slower on 1M
+    // reviews, and a surname typed with a quote is the reader's case where the text finds none.
+    for (String field : reading.synonyms() ? NAME_FIELDS : List.<String>of()) {
       if (lexicon.docFreq(field, word.written()) > 0) {
         any.add(new BoostQuery(new TermQuery(new Term(field, word.written())), NAME_WEIGHT));
       }
@@ -321,14 +379,23 @@ final class WordClauses {
     if (near.isEmpty()) {
       return;
     }
-    SynonymQuery.Builder typos = new SynonymQuery.Builder(ReviewFields.TEXT);
+    // Each neighbour as written and by its stem, as the word itself matches: "monste" finds
+    // "monsters" through "monster". One edit away is likelier what was meant than two.
+    Map<Term, Float> terms = new LinkedHashMap<>();
     List<String> shown = new ArrayList<>();
     for (Lexicon.Near n : near) {
-      // One edit away is likelier what was meant than two.
-      typos.addTerm(new Term(ReviewFields.TEXT, n.word()), n.edits() == 1 ? 1f : 0.5f);
-      addPhraseTerm(alt.phraseTerms(), new Term(ReviewFields.TEXT, n.word()));
+      float boost = n.edits() == 1 ? 1f : 0.5f;
+      for (BoxWord form : words(n.word())) {
+        terms.merge(new Term(ReviewFields.TEXT, form.written()), boost, Math::max);
+        if (form.stem() != null) {
+          terms.merge(new Term(ReviewFields.TEXT, form.stem()), boost, Math::max);
+        }
+        addPhraseTerm(alt.phraseTerms(), phraseTerm(form));
+      }
       shown.add(n.word());
     }
+    SynonymQuery.Builder typos = new SynonymQuery.Builder(ReviewFields.TEXT);
+    terms.forEach(typos::addTerm);
     alt.typos().add(new BoostQuery(typos.build(), TYPO_WEIGHT));
     expansions.put(key(word, "typo"), new Expansion(word.written(), "typo", shown));
   }

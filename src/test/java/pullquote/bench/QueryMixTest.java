@@ -293,11 +293,19 @@ class QueryMixTest {
    */
   @Test
   void rawLuceneFindsWhatOurLayerFinds() {
+    // On a fixture this small every search finds "few" reviews, where names and near-synonyms join
+    // the words; the floor reads words as typed, as our search does when they find enough.
+    var asTyped =
+        new pullquote.search.LuceneReviewSearchService(
+            live,
+            ReviewAnalyzers.create(),
+            pullquote.search.LuceneReviewSearchService.DEFAULT_BUDGET,
+            new pullquote.search.Forgiveness(5, 9, 50, 1, 0));
     for (BenchQuery q : draw(3, 5)) {
       long ours = search.search(q.request(false)).total();
       long raw = raw(q, false);
       if (BEFORE_FORGIVING.contains(q.kind())) {
-        assertThat(raw).as(q.toString()).isEqualTo(ours);
+        assertThat(raw).as(q.toString()).isEqualTo(asTyped.search(q.request(false)).total());
       } else {
         assertThat(raw).as(q.toString()).isPositive();
         assertThat(ours).as(q.toString()).isPositive();

@@ -113,7 +113,7 @@ class CommandLineEndToEndTest {
     assertThat(stdout())
         .contains(
             "No review has all of \"running out of optoins zzqxv\"; showing reviews with most of"
-                + " them (not required: zzqxv)")
+                + " them; not found anywhere: zzqxv")
         .contains("Also matched options (typo of optoins)")
         .contains("Did you mean: running out of options zzqxv")
         .contains("1 review")

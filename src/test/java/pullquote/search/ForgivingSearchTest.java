@@ -85,6 +85,14 @@ class ForgivingSearchTest {
   }
 
   @Test
+  void aTypoNeighbourMatchesItsInflectionsAsTheWordWould() {
+    // "monste" is one edit from "monster", which the review has only as "monsters"
+    SearchResponse r = q("some cool-looking monste");
+    assertThat(ids(r)).containsExactly("f-monsters");
+    assertThat(r.relaxed()).isNull();
+  }
+
+  @Test
   void anExactMatchOutranksAFuzzyOneThatScoresHigher() {
     // "hosts" is one edit from "ghosts", in a shorter text that says "drab" four times
     assertThat(ids(q("drab ghosts", 5))).containsExactly("f-ghosts", "f-hosts");
@@ -101,7 +109,7 @@ class ForgivingSearchTest {
   @Test
   void aShortWordGetsNoTypoAndIsLeftOutWhenNothingHasIt() {
     SearchResponse r = q("drab hsts");
-    assertThat(r.relaxed()).isEqualTo(new Relaxation(List.of("hsts"), 1));
+    assertThat(r.relaxed()).isEqualTo(new Relaxation(List.of("hsts"), 1, List.of("hsts")));
     assertThat(ids(r)).containsExactlyInAnyOrder("f-hosts", "f-ghosts", "f-monsters-drab");
     assertThat(ids(r).getFirst()).isEqualTo("f-hosts");
   }
@@ -109,7 +117,8 @@ class ForgivingSearchTest {
   @Test
   void withoutAReviewHavingAllWordsTheOnesWithMostOfThemAnswer() {
     SearchResponse r = q("sharp comedy toothless");
-    assertThat(r.relaxed()).isEqualTo(new Relaxation(List.of("sharp", "comedy", "toothless"), 2));
+    assertThat(r.relaxed())
+        .isEqualTo(new Relaxation(List.of("sharp", "comedy", "toothless"), 2, List.of()));
     assertThat(ids(r)).containsExactlyInAnyOrder("f-comedy", "f-comedy-other");
     assertThat(r.total()).isEqualTo(2);
   }

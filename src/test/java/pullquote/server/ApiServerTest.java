@@ -123,6 +123,7 @@ class ApiServerTest {
     assertThat(forgiven.get("hits").get(0).get("critic").asText()).isEqualTo("Noel Murray");
     assertThat(forgiven.get("relaxed").get("optional").get(0).asText()).isEqualTo("zzqxv");
     assertThat(forgiven.get("relaxed").get("min_match").asInt()).isEqualTo(4);
+    assertThat(forgiven.get("relaxed").get("unknown").get(0).asText()).isEqualTo("zzqxv");
     assertThat(forgiven.get("did_you_mean").asText()).isEqualTo("running out of options zzqxv");
     JsonNode typo = forgiven.get("expansions").get(0);
     assertThat(typo.get("word").asText()).isEqualTo("optoins");
