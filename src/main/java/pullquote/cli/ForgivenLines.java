@@ -41,13 +41,13 @@ final class ForgivenLines {
       lines.add(
           String.format(
               Locale.ROOT,
-              "%s is a %s: --%s \"%s\" lists its %,d review%s",
+              "%s is a %s (%,d review%s): --%s \"%s\" lists them",
               filter.value(),
               filter.parameter(),
-              filter.parameter(),
-              filter.value(),
               filter.reviews(),
-              filter.reviews() == 1 ? "" : "s"));
+              filter.reviews() == 1 ? "" : "s",
+              filter.parameter(),
+              filter.value()));
     }
     return List.copyOf(lines);
   }

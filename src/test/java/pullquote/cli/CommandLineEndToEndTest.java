@@ -121,7 +121,7 @@ class CommandLineEndToEndTest {
     out.reset();
     assertThat(Main.run("search", "--index", index, "Noel", "Murray")).isZero();
     assertThat(stdout())
-        .contains("Noel Murray is a critic: --critic \"Noel Murray\" lists its 1 review");
+        .contains("Noel Murray is a critic (1 review): --critic \"Noel Murray\" lists them");
   }
 
   @Test
