@@ -1,5 +1,6 @@
 package pullquote.index;
 
+import java.util.List;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
@@ -55,6 +56,13 @@ public final class ReviewFields {
   public static long idOrder(String id) {
     return StringHelper.murmurhash3_x64_128(new BytesRef(id))[0];
   }
+
+  /**
+   * The analysed name fields, in which the search box's plain words also match (below the text)
+   * when the words as typed find few reviews.
+   */
+  public static final List<String> NAME_WORDS =
+      List.of(CRITIC_WORDS, PUBLICATION_WORDS, WORK_WORDS);
 
   /**
    * Facet dimensions, each counted from its field's sorted doc values. Indexes written before

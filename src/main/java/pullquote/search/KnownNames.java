@@ -3,8 +3,8 @@ package pullquote.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -25,13 +25,25 @@ final class KnownNames {
 
   private static final int MAX_NAME_CHARS = 200;
 
-  private record Dimension(String parameter, String exactField, String displayField) {}
+  /**
+   * @param filtered the request's filter values on this dimension
+   */
+  private record Dimension(
+      String parameter,
+      String exactField,
+      String displayField,
+      Function<SearchRequest, List<String>> filtered) {}
 
   private static final List<Dimension> DIMENSIONS =
       List.of(
-          new Dimension("critic", ReviewFields.CRITIC_EXACT, ReviewFields.CRITIC),
-          new Dimension("work", ReviewFields.WORK_EXACT, ReviewFields.WORK),
-          new Dimension("publication", ReviewFields.PUBLICATION_EXACT, ReviewFields.PUBLICATION));
+          new Dimension(
+              "critic", ReviewFields.CRITIC_EXACT, ReviewFields.CRITIC, SearchRequest::critics),
+          new Dimension("work", ReviewFields.WORK_EXACT, ReviewFields.WORK, SearchRequest::works),
+          new Dimension(
+              "publication",
+              ReviewFields.PUBLICATION_EXACT,
+              ReviewFields.PUBLICATION,
+              SearchRequest::publications));
 
   private KnownNames() {}
 
@@ -44,7 +56,10 @@ final class KnownNames {
     String name = ReviewAnalyzers.exactName(q);
     List<SuggestedFilter> found = new ArrayList<>();
     for (Dimension dimension : DIMENSIONS) {
-      if (filtersOn(request, dimension.parameter(), name)) {
+      // already filtered on it: nothing to offer
+      if (dimension.filtered().apply(request).stream()
+          .map(ReviewAnalyzers::exactName)
+          .anyMatch(name::equals)) {
         continue;
       }
       Term term = new Term(dimension.exactField(), name);
@@ -64,17 +79,5 @@ final class KnownNames {
       }
     }
     return found;
-  }
-
-  private static boolean filtersOn(SearchRequest request, String parameter, String name) {
-    List<String> values =
-        switch (parameter) {
-          case "critic" -> request.critics();
-          case "work" -> request.works();
-          default -> request.publications();
-        };
-    return values.stream()
-        .map(ReviewAnalyzers::exactName)
-        .anyMatch(v -> v.toLowerCase(Locale.ROOT).equals(name));
   }
 }

@@ -1,6 +1,5 @@
 package pullquote.search;
 
-import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -20,9 +19,6 @@ import pullquote.index.ReviewFields;
  * two).
  */
 final class RankingPlan {
-
-  private static final Set<String> NAME_FIELDS =
-      Set.of(ReviewFields.CRITIC_WORDS, ReviewFields.PUBLICATION_WORDS, ReviewFields.WORK_WORDS);
 
   private RankingPlan() {}
 
@@ -56,6 +52,6 @@ final class RankingPlan {
   private static boolean isNameWord(Query query) {
     return query instanceof BoostQuery boosted
         && boosted.getQuery() instanceof TermQuery term
-        && NAME_FIELDS.contains(term.getTerm().field());
+        && ReviewFields.NAME_WORDS.contains(term.getTerm().field());
   }
 }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -35,9 +37,6 @@ final class WordAlternatives {
   private static final int MAX_EXPANDED_WORDS = 16;
   private static final int PHRASE_FORMS = 8;
 
-  private static final List<String> NAME_FIELDS =
-      List.of(ReviewFields.CRITIC_WORDS, ReviewFields.PUBLICATION_WORDS, ReviewFields.WORK_WORDS);
-
   /**
    * A word's forms: as typed (with names); other spellings and near-synonyms, which count as the
    * word itself; and typo neighbours, which count below it.
@@ -51,6 +50,11 @@ final class WordAlternatives {
 
     boolean expanded() {
       return !sameWord.isEmpty() || !typos.isEmpty();
+    }
+
+    /** True when the word matches in some form beyond the text as typed (a spelling, a name...). */
+    boolean hasOtherForms() {
+      return expanded() || written.size() > 1;
     }
   }
 
@@ -82,7 +86,7 @@ final class WordAlternatives {
 
   /** True when nothing in the index matches the word in any form this reading tries. */
   boolean matchesNothing(BoxWord word) {
-    return lexicon != null && !of(word).expanded() && !inIndex(word);
+    return lexicon != null && !of(word).hasOtherForms() && !inIndex(word);
   }
 
   /** What other forms the words matched, for the API. */
@@ -95,7 +99,7 @@ final class WordAlternatives {
         || (word.stem() != null && lexicon.docFreq(ReviewFields.TEXT, word.stem()) > 0)) {
       return true;
     }
-    return NAME_FIELDS.stream().anyMatch(f -> lexicon.docFreq(f, word.written()) > 0);
+    return ReviewFields.NAME_WORDS.stream().anyMatch(f -> lexicon.docFreq(f, word.written()) > 0);
   }
 
   Alternatives of(BoxWord word) {
@@ -136,9 +140,11 @@ final class WordAlternatives {
     // Names join when the words as typed find few reviews, as near-synonyms do: a word of every
     // conjunction matched in four fields made two or three words ANDed 2-3 times slower on 1M
     // reviews, and a surname typed with a quote is the reader's case where the text finds none.
-    for (String field : reading.synonyms() ? NAME_FIELDS : List.<String>of()) {
-      if (lexicon.docFreq(field, word.written()) > 0) {
-        any.add(new BoostQuery(new TermQuery(new Term(field, word.written())), NAME_WEIGHT));
+    if (reading.synonyms()) {
+      for (String field : ReviewFields.NAME_WORDS) {
+        if (lexicon.docFreq(field, word.written()) > 0) {
+          any.add(new BoostQuery(new TermQuery(new Term(field, word.written())), NAME_WEIGHT));
+        }
       }
     }
     any.addAll(otherForms(word, WordForms.Kind.SPELLING, phraseTerms, written));
@@ -146,8 +152,7 @@ final class WordAlternatives {
       return text;
     }
     // A disjunction rather than the best of them: Lucene skips what cannot reach the page in a
-    // disjunction (MaxScore), which a one-word search relies on; a review whose text and names
-    // both hold the word adds both.
+    // disjunction (MaxScore), where a one-word search with a best-of took twice as long at p99.
     BooleanQuery.Builder either = new BooleanQuery.Builder();
     any.forEach(q -> either.add(q, Occur.SHOULD));
     return either.build();
@@ -195,9 +200,12 @@ final class WordAlternatives {
 
   private void addTypos(BoxWord word, Alternatives alt) {
     int edits = forgiveness.maxEdits(word.letters());
+    // An other spelling is often a typo away too; it is offered as the spelling.
+    Set<String> otherForms =
+        forms.of(word.written()).stream().map(WordForms.Form::word).collect(Collectors.toSet());
     List<Lexicon.Near> near =
         lexicon.near(word.written(), edits, forgiveness.maxExpansions()).stream()
-            .filter(n -> !isOtherForm(word, n.word()))
+            .filter(n -> !otherForms.contains(n.word()))
             .toList();
     if (near.isEmpty()) {
       return;
@@ -221,11 +229,6 @@ final class WordAlternatives {
     terms.forEach(typos::addTerm);
     alt.typos().add(new BoostQuery(typos.build(), TYPO_WEIGHT));
     expansions.put(key(word, "typo"), new Expansion(word.written(), "typo", shown));
-  }
-
-  /** An other spelling is often a typo away too; it is offered as the spelling. */
-  private boolean isOtherForm(BoxWord word, String near) {
-    return forms.of(word.written()).stream().anyMatch(f -> f.word().equals(near));
   }
 
   private static void addPhraseTerm(List<Term> terms, Term term) {

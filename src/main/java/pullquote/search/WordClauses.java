@@ -2,6 +2,7 @@ package pullquote.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -94,15 +95,15 @@ final class WordClauses {
       return alt.exact();
     }
     List<Query> same = new ArrayList<>(List.of(alt.exact()));
-    List<Query> all = new ArrayList<>(same);
+    List<Query> typos = List.of();
     // A word typed again adds its forms again: the query's first words only, so it stays bounded.
     if (alt.expanded() && expandedClauses++ < MAX_EXPANDED_CLAUSES) {
       same.addAll(alt.sameWord());
-      all = new ArrayList<>(same);
-      all.addAll(alt.typos());
+      typos = alt.typos();
     }
     Query exact = anyOf(same);
-    Query any = anyOf(all);
+    Query any =
+        typos.isEmpty() ? exact : anyOf(Stream.concat(same.stream(), typos.stream()).toList());
     BooleanQuery.Builder tiers = new BooleanQuery.Builder();
     if (reading.relaxed()) {
       // Words a hit may lack: each it has counts first.
@@ -202,7 +203,7 @@ final class WordClauses {
 
   /**
    * A phrase of the positions' terms; a plain phrase query when each position has one term (the
-   * words as typed, by stem), which Lucene can skip in by its terms' impacts.
+   * words as typed, by stem), which needs no union of postings at a position.
    */
   private static Query phrase(List<List<Term>> positions, int step, int slop) {
     if (positions.stream().allMatch(terms -> terms.size() == 1)) {

@@ -1,6 +1,7 @@
 package pullquote.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +92,8 @@ class ForgivingBoundsPropertiesTest {
           }
           return null;
         });
-    SearchResponse answer = search.search(request);
-    assertThat(answer.total()).isGreaterThanOrEqualTo(0);
+    // the whole cascade (as typed, forgiving, relaxed levels) answers rather than failing
+    assertThatCode(() -> search.search(request)).doesNotThrowAnyException();
   }
 
   /**

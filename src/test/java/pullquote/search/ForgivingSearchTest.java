@@ -179,6 +179,15 @@ class ForgivingSearchTest {
   }
 
   @Test
+  void aWordTheIndexHasOnlyInItsOtherSpellingIsNotLeftOutWhenRelaxing() {
+    // the fixture says "theater" only; "zebras" is nowhere
+    SearchResponse r = q("night at the theatre zebras");
+    assertThat(r.relaxed()).isEqualTo(new Relaxation(List.of("zebras"), 4, List.of("zebras")));
+    assertThat(ids(r)).containsExactly("f-theater");
+    assertThat(r.didYouMean()).isNull();
+  }
+
+  @Test
   void aNearSynonymFromTheListFindsTheCriticsWord() {
     SearchResponse r = q("a quietly devastating movie about grief");
     assertThat(ids(r)).containsExactly("f-film");
