@@ -10,8 +10,10 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewFields;
 import pullquote.search.SearchRequest;
@@ -34,6 +36,10 @@ public final class ClassicParserBaseline implements RankingEngine {
   /**
    * @param searcher searches the index pullquote's engine searches
    */
+  /** Ties broken by the review's id, as our search breaks them, not by where a build put it. */
+  private static final Sort BY_SCORE_THEN_ID =
+      new Sort(SortField.FIELD_SCORE, new SortField(ReviewFields.ID_ORDER, SortField.Type.LONG));
+
   public ClassicParserBaseline(IndexSearcher searcher) {
     this.searcher = searcher;
   }
@@ -47,7 +53,7 @@ public final class ClassicParserBaseline implements RankingEngine {
       docs =
           searcher.search(
               parser.parse(syntax(query)),
-              new TopScoreDocCollectorManager(PAGE, Integer.MAX_VALUE));
+              new TopFieldCollectorManager(BY_SCORE_THEN_ID, PAGE, null, Integer.MAX_VALUE));
     } catch (ParseException e) {
       throw new IllegalStateException("escaped text failed to parse: " + query.text(), e);
     }

@@ -9,16 +9,14 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.util.Bits;
 import pullquote.index.ReviewFields;
 
 /**
  * Draws the relevance benchmark's queries from an index: quotes of 3 to 6 consecutive words that
- * point at one review, each changed as its {@link QuoteKind} says. The same index and seed draw the
- * same queries.
+ * point at one review, each changed as its {@link QuoteKind} says. The same corpus and seed draw
+ * the same queries, whichever build of its index they are drawn from.
  */
 public final class MisrememberedQuotes {
 
@@ -33,14 +31,17 @@ public final class MisrememberedQuotes {
 
   private final IndexReader reader;
   private final StoredFields stored;
-  private final Bits live;
+
+  /** The live reviews, drawn from by position, in an order their ids alone decide. */
+  private final int[] reviews;
+
   private final Distinctiveness distinctiveness;
   private final Misremembering misremembering;
 
   MisrememberedQuotes(IndexSearcher searcher, Misremembering misremembering) throws IOException {
     this.reader = searcher.getIndexReader();
     this.stored = reader.storedFields();
-    this.live = MultiBits.getLiveDocs(reader);
+    this.reviews = StableOrder.liveDocs(reader);
     this.distinctiveness = new Distinctiveness(searcher);
     this.misremembering = misremembering;
   }
@@ -99,11 +100,10 @@ public final class MisrememberedQuotes {
   private RelevanceQuery drawOne(QuoteKind kind, Random random, Set<Integer> used)
       throws IOException {
     int length = MIN_WORDS + random.nextInt(MAX_WORDS - MIN_WORDS + 1);
-    int maxDoc = reader.maxDoc();
-    int first = maxDoc == 0 ? 0 : random.nextInt(maxDoc);
-    for (int i = 0; i < maxDoc; i++) {
-      int doc = (first + i) % maxDoc;
-      if (used.contains(doc) || (live != null && !live.get(doc))) {
+    int first = reviews.length == 0 ? 0 : random.nextInt(reviews.length);
+    for (int i = 0; i < reviews.length; i++) {
+      int doc = reviews[(first + i) % reviews.length];
+      if (used.contains(doc)) {
         continue;
       }
       RelevanceQuery query = quoteFrom(review(doc), kind, length, random);

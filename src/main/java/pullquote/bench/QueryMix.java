@@ -24,7 +24,8 @@ import pullquote.sentiment.Sentiment;
 
 /**
  * Draws the benchmark's query mix from an index: words, phrases and critics taken from reviews
- * picked with a fixed seed, so every query has answers and the same index gives the same mix.
+ * picked with a fixed seed, so every query has answers and the same corpus gives the same mix from
+ * every build of its index.
  */
 public final class QueryMix {
 
@@ -59,6 +60,7 @@ public final class QueryMix {
     }
     Random random = new Random(seed);
     StoredFields stored = reader.storedFields();
+    int[] reviews = StableOrder.liveDocs(reader);
     List<BenchQuery> mix = new ArrayList<>();
     try (Analyzer analyzer = ReviewAnalyzers.forPhrases();
         Analyzer searched = ReviewAnalyzers.create()) {
@@ -66,7 +68,12 @@ public final class QueryMix {
       for (QueryClass kind : classes) {
         mix.addAll(
             drawClass(
-                kind, perClass, analyzer, index, () -> review(reader, stored, random), random));
+                kind,
+                perClass,
+                analyzer,
+                index,
+                () -> stored.document(reviews[random.nextInt(reviews.length)]),
+                random));
       }
     }
     return List.copyOf(mix);
@@ -115,11 +122,6 @@ public final class QueryMix {
 
   private interface Source {
     Document next() throws IOException;
-  }
-
-  private static Document review(IndexReader reader, StoredFields stored, Random random)
-      throws IOException {
-    return stored.document(random.nextInt(reader.maxDoc()));
   }
 
   /** A query of the class from the next review(s), or null when the review offers none. */

@@ -25,13 +25,13 @@ import pullquote.search.LuceneReviewSearchService;
 @Command(
     name = "relevance",
     mixinStandardHelpOptions = true,
-    description = {
-      "Draw quotes of 3-6 words that point at one review each, type them as a reader who",
-      "misremembers them (swap, inflection, typo, substitute, surname, spelling, synonym; and",
-      "two controls: exact, and the exact phrase in quotes), and count how often our search",
-      "and a plain-Lucene baseline (classic parser, OR, BM25) rank the review first, in the",
-      "top 3, or find nothing. The same index and seed draw the same queries."
-    })
+    description =
+        "Draw quotes of 3-6 words that point at one review each, type them as a reader who"
+            + " misremembers them (swap, inflection, typo, substitute, surname, spelling,"
+            + " synonym; and two controls: exact, and the exact phrase in quotes), and count how"
+            + " often our search and a plain-Lucene baseline (classic parser, OR, BM25) rank the"
+            + " review first, in the top 3, or find nothing. The same corpus and seed draw the"
+            + " same queries, from any build of its index.")
 final class BenchRelevanceCommand implements Callable<Integer> {
 
   @Mixin IndexOption index = new IndexOption();

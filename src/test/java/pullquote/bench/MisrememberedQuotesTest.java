@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,8 +22,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pullquote.index.LiveIndex;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewFields;
+import pullquote.testing.TestIndexes;
 
 class MisrememberedQuotesTest extends RelevanceIndexTest {
 
@@ -43,6 +47,24 @@ class MisrememberedQuotesTest extends RelevanceIndexTest {
   @Test
   void theSameSeedDrawsTheSameQueries() {
     assertThat(draw(3, 7)).isEqualTo(draw(3, 7)).isNotEqualTo(draw(3, 8));
+  }
+
+  @Test
+  void anotherBuildOfTheSameReviewsInAnotherOrderDrawsTheSameQueries(@TempDir Path other)
+      throws IOException {
+    TestIndexes.build(other, TestIndexes.MISREMEMBERED, TestIndexes.EXTRA, TestIndexes.SEED);
+    try (LiveIndex reordered = TestIndexes.open(other)) {
+      List<RelevanceQuery> drawn =
+          reordered.withSnapshot(
+              snapshot -> {
+                try {
+                  return MisrememberedQuotes.of(snapshot.searcher()).draw(3, 7);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      assertThat(drawn).isEqualTo(draw(3, 7));
+    }
   }
 
   @Test

@@ -126,6 +126,24 @@ class QueryMixTest {
   }
 
   @Test
+  void anotherBuildOfTheSameReviewsInAnotherOrderDrawsTheSameMix(@TempDir Path other)
+      throws IOException {
+    TestIndexes.build(other, TestIndexes.EXTRA, TestIndexes.SEED);
+    try (LiveIndex reordered = TestIndexes.open(other)) {
+      List<BenchQuery> drawn =
+          reordered.withSnapshot(
+              snapshot -> {
+                try {
+                  return QueryMix.draw(snapshot.searcher().getIndexReader(), 4, 7);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      assertThat(drawn).isEqualTo(draw(4, 7));
+    }
+  }
+
+  @Test
   void everyClassGetsTheAskedNumberOfQueriesInClassOrder() {
     List<BenchQuery> mix = draw(4, 7);
     Map<QueryClass, Long> perClass =
