@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import pullquote.index.IndexLayout;
-import pullquote.index.LiveIndex;
-import pullquote.index.ReviewAnalyzers;
 import pullquote.ingest.Json;
-import pullquote.search.LuceneReviewSearchService;
+import pullquote.search.Forgiveness;
+import pullquote.search.SearchBackend;
+import pullquote.search.SearchUnavailableException;
 import pullquote.server.ApiServer;
 
 /**
@@ -51,13 +50,14 @@ final class AotTrainingCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var json = Json.newMapper();
-    try (var live =
-        new LiveIndex(new IndexLayout(index.dir()), json, LuceneReviewSearchService::warm)) {
-      if (!live.refresh()) {
-        System.err.println("pullquote aot-training: " + index.noIndexYet());
+    try (SearchBackend backend = Backends.of(index, Forgiveness.DEFAULT, json, true)) {
+      try {
+        backend.open();
+      } catch (SearchUnavailableException e) {
+        System.err.println("pullquote aot-training: " + e.getMessage());
         return 1;
       }
-      var search = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
+      var search = backend.service();
       try (var server = new ApiServer(search, json, AppHome.web(), List.of())) {
         server.start("127.0.0.1", 0);
         for (int round = 0; round < 3; round++) {

@@ -9,10 +9,8 @@ import picocli.CommandLine.Option;
 import pullquote.bench.LatencySummary;
 import pullquote.bench.QueryBenchmark;
 import pullquote.index.IndexLayout;
-import pullquote.index.LiveIndex;
-import pullquote.index.ReviewAnalyzers;
 import pullquote.ingest.Json;
-import pullquote.search.LuceneReviewSearchService;
+import pullquote.search.Forgiveness;
 import pullquote.server.ApiServer;
 
 /** {@code pullquote bench query}: the query mix in-process, on raw Lucene, and over HTTP. */
@@ -85,9 +83,10 @@ final class BenchQueryCommand implements Callable<Integer> {
     }
     var json = Json.newMapper();
     var options = new QueryBenchmark.Options(perClass, rounds, clients, warmup, seconds, seed);
-    try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm)) {
-      live.refresh();
-      var service = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
+    try (var backend = Backends.local(index.dir(), Forgiveness.DEFAULT, json, true)) {
+      backend.open();
+      var service = backend.service();
+      var live = backend.live();
       try (var server = new ApiServer(service, json, null)) {
         server.start("127.0.0.1", 0);
         URI base = URI.create("http://127.0.0.1:" + server.port() + "/");

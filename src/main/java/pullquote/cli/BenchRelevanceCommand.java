@@ -17,9 +17,8 @@ import pullquote.bench.RelevanceTable;
 import pullquote.bench.ServiceEngine;
 import pullquote.index.IndexLayout;
 import pullquote.index.IndexSnapshot;
-import pullquote.index.LiveIndex;
 import pullquote.ingest.Json;
-import pullquote.search.LuceneReviewSearchService;
+import pullquote.search.ReviewSearchService;
 
 /** {@code pullquote bench relevance}: how well misremembered quotes find their review. */
 @Command(
@@ -78,9 +77,11 @@ final class BenchRelevanceCommand implements Callable<Integer> {
       return 1;
     }
     var json = Json.newMapper();
-    try (var live = new LiveIndex(layout, json)) {
-      live.refresh();
-      var service = forgiving.service(live, spec.commandLine());
+    try (var backend =
+        Backends.local(index.dir(), forgiving.forgiveness(spec.commandLine()), json, false)) {
+      backend.open();
+      var service = backend.service();
+      var live = backend.live();
       var measured = live.withSnapshot(snapshot -> measure(snapshot, service));
       var table = new RelevanceTable(System.out);
       table.print(measured.report());
@@ -100,7 +101,7 @@ final class BenchRelevanceCommand implements Callable<Integer> {
 
   private record Measured(RelevanceReport report, List<RelevanceBenchmark.Scored> scored) {}
 
-  private Measured measure(IndexSnapshot snapshot, LuceneReviewSearchService service) {
+  private Measured measure(IndexSnapshot snapshot, ReviewSearchService service) {
     try {
       long start = System.nanoTime();
       List<RelevanceQuery> queries =

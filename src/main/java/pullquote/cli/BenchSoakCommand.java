@@ -16,10 +16,8 @@ import pullquote.bench.BenchQuery;
 import pullquote.bench.QueryMix;
 import pullquote.bench.Soak;
 import pullquote.index.IndexLayout;
-import pullquote.index.LiveIndex;
-import pullquote.index.ReviewAnalyzers;
 import pullquote.ingest.Json;
-import pullquote.search.LuceneReviewSearchService;
+import pullquote.search.Forgiveness;
 import pullquote.server.ApiServer;
 
 /** {@code pullquote bench soak}: a long mixed load with the index rebuilt and swapped during it. */
@@ -112,10 +110,10 @@ final class BenchSoakCommand implements Callable<Integer> {
       return 1;
     }
     var json = Json.newMapper();
-    try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm);
-        var poller = new IndexPoller(live)) {
-      live.refresh();
-      var service = new LuceneReviewSearchService(live, ReviewAnalyzers.create());
+    try (var backend = Backends.local(index, Forgiveness.DEFAULT, json, true)) {
+      backend.open();
+      var service = backend.service();
+      var live = backend.live();
       try (var server = new ApiServer(service, json, null)) {
         server.start("127.0.0.1", 0);
         URI base = URI.create("http://127.0.0.1:" + server.port() + "/");

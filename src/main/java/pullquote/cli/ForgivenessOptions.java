@@ -2,10 +2,7 @@ package pullquote.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
-import pullquote.index.LiveIndex;
-import pullquote.index.ReviewAnalyzers;
 import pullquote.search.Forgiveness;
-import pullquote.search.LuceneReviewSearchService;
 
 /** How far the search box forgives: the options every command that searches shares. */
 final class ForgivenessOptions {
@@ -50,14 +47,5 @@ final class ForgivenessOptions {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, e.getMessage());
     }
-  }
-
-  /** The search service over a live index, read as these options say. */
-  LuceneReviewSearchService service(LiveIndex live, CommandLine commandLine) {
-    return new LuceneReviewSearchService(
-        live,
-        ReviewAnalyzers.create(),
-        LuceneReviewSearchService.DEFAULT_BUDGET,
-        forgiveness(commandLine));
   }
 }

@@ -13,12 +13,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import pullquote.index.IndexLayout;
-import pullquote.index.LiveIndex;
 import pullquote.ingest.Json;
 import pullquote.search.InvalidParameterException;
 import pullquote.search.ReviewHit;
+import pullquote.search.SearchBackend;
 import pullquote.search.SearchParameters;
 import pullquote.search.SearchResponse;
+import pullquote.search.SearchUnavailableException;
 
 /** {@code pullquote search}: the API's search in a terminal, as a table or as the API's JSON. */
 @Command(
@@ -97,9 +98,15 @@ final class SearchCommand implements Callable<Integer> {
       System.err.println("pullquote search: " + index.noIndexYet());
       return 1;
     }
-    try (var live = new LiveIndex(layout, mapper)) {
-      live.refresh();
-      SearchResponse response = forgiving.service(live, spec.commandLine()).search(request);
+    try (SearchBackend backend =
+        Backends.of(index, forgiving.forgiveness(spec.commandLine()), mapper, false)) {
+      try {
+        backend.open();
+      } catch (SearchUnavailableException e) {
+        System.err.println("pullquote search: " + e.getMessage());
+        return 1;
+      }
+      SearchResponse response = backend.service().search(request);
       if (json) {
         System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(response));
       } else {

@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import pullquote.index.IndexLayout;
-import pullquote.index.LiveIndex;
 import pullquote.ingest.Json;
-import pullquote.search.LuceneReviewSearchService;
+import pullquote.search.SearchBackend;
+import pullquote.search.SearchUnavailableException;
 import pullquote.server.ApiServer;
 
 /** {@code pullquote serve}: the HTTP API and web page over the index, picking up rebuilds live. */
@@ -92,15 +92,15 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     var json = Json.newMapper();
-    try (var live = new LiveIndex(layout, json, LuceneReviewSearchService::warm)) {
-      var search = forgiving.service(live, spec.commandLine());
+    try (SearchBackend backend =
+        Backends.of(index, forgiving.forgiveness(spec.commandLine()), json, true)) {
       // The port is bound while the index opens (a large one takes a good part of a second), and
       // requests meanwhile get a 503 that says so.
-      FutureTask<Boolean> opening = new FutureTask<>(live::refresh);
+      FutureTask<Void> opening = new FutureTask<>(backend::open, null);
       Thread.ofPlatform().name("index-open").start(opening);
       try (var server =
-          new ApiServer(search, json, web != null ? web : AppHome.web(), corsOrigins)) {
-        return listenUntilStopped(server, live, dir, opening);
+          new ApiServer(backend.service(), json, web != null ? web : AppHome.web(), corsOrigins)) {
+        return listenUntilStopped(server, backend, opening);
       } finally {
         // Whatever happened, the index is not closed under a refresh still opening it.
         awaitQuietly(opening);
@@ -117,12 +117,11 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Binds the port while the index opens (meanwhile searches answer 503 {@code index_unavailable},
-   * as whenever no index is served), then picks up rebuilds, and returns when the process is asked
-   * to stop.
+   * Binds the port while the backend opens (meanwhile searches answer 503 {@code
+   * index_unavailable}, as whenever nothing is served), and returns when the process is asked to
+   * stop.
    */
-  private int listenUntilStopped(
-      ApiServer server, LiveIndex live, Path dir, FutureTask<Boolean> opening)
+  private int listenUntilStopped(ApiServer server, SearchBackend backend, FutureTask<Void> opening)
       throws InterruptedException {
     try {
       server.start(host, port);
@@ -147,21 +146,18 @@ final class ServeCommand implements Callable<Integer> {
       if (e.getCause() instanceof Error error) {
         throw error;
       }
-      // Never serve an index that does not open cleanly: a truncated file would mean wrong
-      // answers. The operator gets the file and the fault, not a stack trace.
-      String fault =
-          e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getCause().toString();
-      System.err.printf(
-          "pullquote serve: the index in %s cannot be opened (%s);"
-              + " rebuild it with: pullquote index --index %s PATH...%n",
-          dir, fault, dir);
-      return 1;
+      if (e.getCause() instanceof SearchUnavailableException unavailable) {
+        // Never serve an index that does not open cleanly: a truncated file would mean wrong
+        // answers. The operator gets the file and the fault, not a stack trace.
+        System.err.println("pullquote serve: " + unavailable.getMessage());
+        return 1;
+      }
+      throw new IllegalStateException("opening the backend failed", e.getCause());
     }
-    try (var poller = new IndexPoller(live)) {
-      System.out.printf(
-          "pullquote is serving %s at http://%s:%d/ (Ctrl-C to stop)%n", dir, host, server.port());
-      stopped.await();
-      return 0;
-    }
+    System.out.printf(
+        "pullquote is serving %s at http://%s:%d/ (Ctrl-C to stop)%n",
+        backend.describe(), host, server.port());
+    stopped.await();
+    return 0;
   }
 }

@@ -1,11 +1,11 @@
 package pullquote.search;
 
 /** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */
-final class Edits {
+public final class Edits {
 
   private Edits() {}
 
-  static int between(String a, String b) {
+  public static int between(String a, String b) {
     int n = a.length();
     int m = b.length();
     int[][] d = new int[n + 1][m + 1];

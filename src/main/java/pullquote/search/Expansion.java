@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Expansion(String word, String kind, List<String> forms) {
 
-  static final int SHOWN = 5;
+  public static final int SHOWN = 5;
 
   public Expansion {
     if (word == null || kind == null || forms == null || forms.isEmpty()) {

@@ -1,7 +1,5 @@
 package pullquote.search;
 
-import java.util.Set;
-
 /**
  * How far the search box forgives what is typed (README, "Forgiving search").
  *
@@ -36,18 +34,13 @@ public record Forgiveness(
     }
   }
 
-  /** How the words are read when the words as typed find this many reviews in the index. */
-  Reading readingFor(long foundAsTyped) {
-    return new Reading(foundAsTyped < synonymsBelow, foundAsTyped < typosBelow, Set.of(), 0);
-  }
-
   /** Below this many reviews found as typed, another reading may find more. */
-  long tryMoreBelow() {
+  public long tryMoreBelow() {
     return Math.max(1, Math.max(typosBelow, synonymsBelow));
   }
 
   /** Edits a typed word of this many letters may be away from a word of the index. */
-  int maxEdits(int letters) {
+  public int maxEdits(int letters) {
     return letters >= twoTyposFrom ? 2 : letters >= oneTypoFrom ? 1 : 0;
   }
 }

@@ -3,7 +3,7 @@ package pullquote.search;
 import java.util.List;
 
 /** The search-box syntax as a tree, before it meets the index. */
-sealed interface QueryNode {
+public sealed interface QueryNode {
 
   /**
    * A word, or a word prefix ({@code opt*}).

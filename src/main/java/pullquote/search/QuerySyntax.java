@@ -11,19 +11,19 @@ import java.util.Set;
  * fails: an unclosed quote or parenthesis, a stray operator, are recovered, and a warning says what
  * was done.
  */
-final class QuerySyntax {
+public final class QuerySyntax {
 
-  static final Set<String> FIELDS = Set.of("critic", "publication", "work", "sentiment");
+  public static final Set<String> FIELDS = Set.of("critic", "publication", "work", "sentiment");
   private static final int MAX_SLOP = 100;
 
   /** Words and phrases past this many are dropped: each is a clause, and Lucene caps clauses. */
-  static final int MAX_TERMS = 256;
+  public static final int MAX_TERMS = 256;
 
   /** Parentheses nested deeper than this are ignored, so no query can exhaust the stack. */
-  static final int MAX_DEPTH = 32;
+  public static final int MAX_DEPTH = 32;
 
   /** The parsed tree (null when the query has nothing to match on) and the recovery warnings. */
-  record Parsed(QueryNode root, List<String> warnings) {}
+  public record Parsed(QueryNode root, List<String> warnings) {}
 
   private enum Kind {
     WORD,
@@ -50,7 +50,7 @@ final class QuerySyntax {
 
   private QuerySyntax() {}
 
-  static Parsed parse(String query) {
+  public static Parsed parse(String query) {
     QuerySyntax parser = new QuerySyntax();
     parser.tokenize(query == null ? "" : query);
     QueryNode root = parser.parseTop();

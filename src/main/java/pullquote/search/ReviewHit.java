@@ -30,7 +30,7 @@ public record ReviewHit(
     String source,
     int position) {
 
-  static ReviewHit of(Review review, Highlights highlights) {
+  public static ReviewHit of(Review review, Highlights highlights) {
     return new ReviewHit(
         review.id(),
         review.work(),

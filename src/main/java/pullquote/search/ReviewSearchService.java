@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The seam between the API and a search backend: the in-process Lucene index today, a SolrCloud
- * collection through SolrJ later. Implementations throw {@link InvalidParameterException} for bad
- * requests and {@link pullquote.index.IndexUnavailableException} when there is nothing to search.
+ * The seam between the API and a search backend ({@link SearchBackend}): the in-process Lucene
+ * index or a SolrCloud collection. Implementations throw {@link InvalidParameterException} for bad
+ * requests and {@link SearchUnavailableException} when there is nothing to search.
  */
 public interface ReviewSearchService {
 

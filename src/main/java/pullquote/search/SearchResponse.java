@@ -45,7 +45,7 @@ public record SearchResponse(
   }
 
   /** This answer with what the forgiving search box adds. */
-  SearchResponse forgiving(
+  public SearchResponse forgiving(
       Relaxation relaxed,
       String didYouMean,
       List<SuggestedFilter> suggestedFilters,

@@ -49,7 +49,7 @@ public record SortOrder(Key key, boolean descending) {
    * True when this order is the tie-break alone: relevance over a search of filters alone, where
    * every hit scores the same.
    */
-  boolean byTieBreakAlone(boolean filtersOnly) {
+  public boolean byTieBreakAlone(boolean filtersOnly) {
     return filtersOnly && key == Key.RELEVANCE;
   }
 

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The typed words and the scratch one scan reuses, so that checking a name allocates nothing. A
  * name's words are at most 63, as bits of a long: each typed word's mask holds those it starts.
  */
-final class TypedName {
+public final class TypedName {
 
   private static final Pattern ENDS = Pattern.compile("^[\\-'’.]+|[\\-'’.]+$");
 
@@ -25,7 +25,7 @@ final class TypedName {
   private int[] previous;
   private int[] current;
 
-  TypedName(String folded) {
+  public TypedName(String folded) {
     whole = folded;
     words =
         Arrays.stream(folded.split(" "))
@@ -50,7 +50,7 @@ final class TypedName {
    * 0 when the name matches in the typed order without an edit, 1 out of order, 2 and 3 the same
    * with edits; -1 when it does not match, or only in a tier worse than {@code worst}.
    */
-  int tier(String folded, List<String> nameWords, int worst) {
+  public int tier(String folded, List<String> nameWords, int worst) {
     if (whole.isEmpty() || folded.startsWith(whole)) {
       return 0;
     }

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import pullquote.index.IndexUnavailableException;
 import pullquote.search.IndexHealth;
 import pullquote.search.InvalidParameterException;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchParameters;
+import pullquote.search.SearchUnavailableException;
 
 /** The HTTP server: the JSON API under {@code /api}, {@code /health}, and the page in web/. */
 public final class ApiServer implements AutoCloseable {
@@ -158,7 +158,7 @@ public final class ApiServer implements AutoCloseable {
           error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "overloaded", e.getMessage(), null);
         });
     routes.exception(
-        IndexUnavailableException.class,
+        SearchUnavailableException.class,
         (e, ctx) -> {
           // an index opening, or one being built, is served within a second of being ready
           ctx.header("Retry-After", "1");

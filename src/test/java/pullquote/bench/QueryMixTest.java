@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import pullquote.index.LiveIndex;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewFields;
-import pullquote.search.LuceneReviewSearchService;
 import pullquote.search.SearchParameters;
+import pullquote.search.lucene.LuceneReviewSearchService;
 import pullquote.testing.TestIndexes;
 
 class QueryMixTest {
@@ -314,10 +314,10 @@ class QueryMixTest {
     // On a fixture this small every search finds "few" reviews, where names and near-synonyms join
     // the words; the floor reads words as typed, as our search does when they find enough.
     var asTyped =
-        new pullquote.search.LuceneReviewSearchService(
+        new pullquote.search.lucene.LuceneReviewSearchService(
             live,
             ReviewAnalyzers.create(),
-            pullquote.search.LuceneReviewSearchService.DEFAULT_BUDGET,
+            pullquote.search.lucene.LuceneReviewSearchService.DEFAULT_BUDGET,
             new pullquote.search.Forgiveness(5, 9, 50, 1, 0));
     for (BenchQuery q : draw(3, 5)) {
       long ours = search.search(q.request(false)).total();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pullquote.index.LiveIndex;
 import pullquote.index.ReviewAnalyzers;
+import pullquote.search.lucene.LuceneReviewSearchService;
 import pullquote.sentiment.Sentiment;
 import pullquote.testing.Requests;
 import pullquote.testing.TestIndexes;
@@ -20,9 +21,9 @@ import pullquote.testing.TestIndexes;
  * The forgiving search box on a handwritten fixture: one review meant by each misremembered query,
  * pinned by id, and what stays strict.
  */
-class ForgivingSearchTest {
+public class ForgivingSearchTest {
 
-  static final Path FIXTURE =
+  public static final Path FIXTURE =
       Path.of("src", "test", "resources", "fixtures", "search", "forgiving.jsonl");
 
   @TempDir static Path dir;

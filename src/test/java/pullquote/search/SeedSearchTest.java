@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pullquote.index.LiveIndex;
+import pullquote.search.lucene.LuceneReviewSearchService;
 import pullquote.sentiment.Sentiment;
 import pullquote.testing.Requests;
 import pullquote.testing.TestIndexes;

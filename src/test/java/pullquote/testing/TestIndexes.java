@@ -20,7 +20,7 @@ import pullquote.ingest.IngestProgress;
 import pullquote.ingest.Ingestor;
 import pullquote.ingest.Json;
 import pullquote.ingest.SentimentResolver;
-import pullquote.search.LuceneReviewSearchService;
+import pullquote.search.lucene.LuceneReviewSearchService;
 import pullquote.sentiment.LinearSentimentModel;
 
 /** Builds real indexes on disk from the project's fixtures, as the CLI would. */

@@ -1,0 +1,101 @@
+package pullquote.search.lucene;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import pullquote.index.ReviewFields;
+import pullquote.search.FacetCounts;
+import pullquote.sentiment.Sentiment;
+
+/**
+ * Facet counts from Lucene's facet module, reading each dimension's sorted doc values for every hit
+ * ({@link StringValueFacetCounts}, one pass per dimension). Serves a generation's searches until
+ * its {@link FacetOrdinals} are built, and for good if they cannot be (values past 64 bits, a
+ * failed build); it also counts the index's figures ({@code /api/stats}).
+ */
+final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
+
+  static final int TOP_VALUES = 10;
+
+  private final Function<String, StringDocValuesReaderState> states;
+
+  /**
+   * @param states each facet dimension's state, by field name
+   */
+  LuceneFacetCounter(Function<String, StringDocValuesReaderState> states) {
+    this.states = states;
+  }
+
+  @Override
+  public CollectorManager<?, FacetsCollector> collecting(ReviewQueryBuilder.Built built) {
+    return new FacetsCollectorManager();
+  }
+
+  @Override
+  public Counted counted(
+      FacetsCollector matched, IndexSearcher searcher, ReviewQueryBuilder.Built built)
+      throws IOException {
+    FacetsCollector sentimentHits = matched;
+    if (built.sentimentFiltered()) {
+      sentimentHits = searcher.search(built.withoutSentimentFilter(), new FacetsCollectorManager());
+    }
+    long total = 0;
+    for (FacetsCollector.MatchingDocs docs : matched.getMatchingDocs()) {
+      total += docs.totalHits();
+    }
+    return new Counted(
+        total,
+        new FacetCounts(
+            allValues(ReviewFields.SENTIMENT, sentimentHits, Sentiment.values()),
+            top(ReviewFields.CRITIC, matched),
+            top(ReviewFields.PUBLICATION, matched),
+            top(ReviewFields.WORK, matched)));
+  }
+
+  /**
+   * Counts over the hits (every review when {@code hits} is null) for every value of a small
+   * dimension, zero for values no hit has.
+   */
+  Map<String, Long> allValues(String dimension, FacetsCollector hits, Enum<?>[] values)
+      throws IOException {
+    Map<String, Long> result = new LinkedHashMap<>();
+    for (Enum<?> value : values) {
+      result.put(value.name().toLowerCase(java.util.Locale.ROOT), 0L);
+    }
+    for (LabelAndValue lv : children(dimension, hits, values.length).labelValues) {
+      result.computeIfPresent(lv.label, (k, n) -> lv.value.longValue());
+    }
+    return result;
+  }
+
+  private List<FacetCounts.FacetValue> top(String dimension, FacetsCollector hits)
+      throws IOException {
+    List<FacetCounts.FacetValue> values = new ArrayList<>();
+    for (LabelAndValue lv : children(dimension, hits, TOP_VALUES).labelValues) {
+      values.add(new FacetCounts.FacetValue(lv.label, lv.value.longValue()));
+    }
+    return values;
+  }
+
+  /**
+   * The dimension's {@code n} most frequent values over the hits (every review when {@code hits} is
+   * null), ties in ordinal order, with the number of distinct values counted.
+   */
+  FacetResult children(String dimension, FacetsCollector hits, int n) throws IOException {
+    StringDocValuesReaderState state = states.apply(dimension);
+    StringValueFacetCounts counts =
+        hits == null ? new StringValueFacetCounts(state) : new StringValueFacetCounts(state, hits);
+    return counts.getTopChildren(n, dimension);
+  }
+}
