@@ -162,9 +162,9 @@ final class SearchCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "%nsentiment: positive %d, mixed %d, negative %d%n",
-        f.sentiment().get("positive"),
-        f.sentiment().get("mixed"),
-        f.sentiment().get("negative"));
+        f.all("sentiment").get("positive"),
+        f.all("sentiment").get("mixed"),
+        f.all("sentiment").get("negative"));
   }
 
   private static String abbreviate(String text, int max) {

@@ -32,7 +32,7 @@ public final class IndexSnapshot {
   private final Path generation;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
-  private static final Set<String> FACET_DIMENSIONS = Set.of(ReviewFields.FACET_DIMENSIONS);
+  private static final Set<String> FACET_DIMENSIONS = Set.copyOf(ReviewFields.FACET_DIMENSIONS);
 
   private final Map<String, StringDocValuesReaderState> facetStates = new ConcurrentHashMap<>();
   private final BuildInfo buildInfo;

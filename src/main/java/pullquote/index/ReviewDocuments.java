@@ -1,6 +1,7 @@
 package pullquote.index;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -9,16 +10,18 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 import pullquote.ingest.Review;
 import pullquote.sentiment.Sentiment;
 import pullquote.sentiment.SentimentSource;
 
 /**
- * Where a review becomes a Lucene document, and a stored document becomes a review again. Facets
- * are counted from each dimension's own sorted doc values; Lucene's facet fields (a drill-down term
- * and a sorted-set value per dimension, through {@code FacetsConfig.build}) are no longer written:
- * without them a raw build of 200k reviews took 6.9–7.8 s instead of 10.6–12.1.
+ * Where a review becomes a Lucene document, field by field as {@link ReviewSchema} says, and a
+ * stored document becomes a review again. Facets are counted from each dimension's own sorted doc
+ * values; Lucene's facet fields (a drill-down term and a sorted-set value per dimension, through
+ * {@code FacetsConfig.build}) are no longer written: without them a raw build of 200k reviews took
+ * 6.9–7.8 s instead of 10.6–12.1.
  */
 public final class ReviewDocuments {
 
@@ -26,66 +29,55 @@ public final class ReviewDocuments {
 
   public static Document toDocument(Review review) {
     Document doc = new Document();
-    doc.add(new StringField(ReviewFields.ID, review.id(), Field.Store.YES));
-    long order = ReviewFields.idOrder(review.id());
-    doc.add(new NumericDocValuesField(ReviewFields.ID_ORDER, order));
-    doc.add(new LongPoint(ReviewFields.ID_ORDER, order));
-    doc.add(new Field(ReviewFields.TEXT, review.text(), ReviewFields.TEXT_TYPE));
-    addName(
-        doc,
-        review.critic(),
-        ReviewFields.CRITIC,
-        ReviewFields.CRITIC_EXACT,
-        ReviewFields.CRITIC_WORDS);
-    addName(
-        doc,
-        review.publication(),
-        ReviewFields.PUBLICATION,
-        ReviewFields.PUBLICATION_EXACT,
-        ReviewFields.PUBLICATION_WORDS);
-    addName(
-        doc, review.work(), ReviewFields.WORK, ReviewFields.WORK_EXACT, ReviewFields.WORK_WORDS);
-    addKeyword(doc, ReviewFields.SENTIMENT, review.sentiment().key());
-    addKeyword(doc, ReviewFields.SENTIMENT_SOURCE, review.sentimentSource().key());
-    if (review.sentimentConfidence() != null) {
-      doc.add(new StoredField(ReviewFields.SENTIMENT_CONFIDENCE, review.sentimentConfidence()));
+    for (ReviewSchema.Field field : ReviewSchema.FIELDS) {
+      Object value = field.value().apply(review);
+      if (value instanceof List<?> values) {
+        values.forEach(v -> add(doc, field, v));
+      } else if (value != null) {
+        add(doc, field, value);
+      }
     }
-    for (String evidence : review.sentimentEvidence()) {
-      doc.add(new StoredField(ReviewFields.SENTIMENT_EVIDENCE, evidence));
-    }
-    if (review.score() != null) {
-      doc.add(new IntPoint(ReviewFields.SCORE, review.score()));
-      doc.add(new NumericDocValuesField(ReviewFields.SCORE, review.score()));
-      doc.add(new StoredField(ReviewFields.SCORE, review.score()));
-    }
-    if (review.scoreRaw() != null) {
-      doc.add(new StoredField(ReviewFields.SCORE_RAW, review.scoreRaw()));
-    }
-    if (review.date() != null) {
-      long day = review.date().toEpochDay();
-      doc.add(new LongPoint(ReviewFields.DATE, day));
-      doc.add(new NumericDocValuesField(ReviewFields.DATE, day));
-      doc.add(new StoredField(ReviewFields.DATE, day));
-    }
-    doc.add(new StoredField(ReviewFields.SOURCE, review.source()));
-    doc.add(new StoredField(ReviewFields.POSITION, review.position()));
     return doc;
   }
 
-  private static void addName(
-      Document doc, String value, String field, String exact, String words) {
-    if (value == null) {
-      return;
+  /** The Lucene fields one value of a schema field becomes, by its kind. */
+  private static void add(Document doc, ReviewSchema.Field field, Object value) {
+    String name = field.name();
+    switch (field.kind()) {
+      case KEY -> doc.add(new StringField(name, (String) value, Field.Store.YES));
+      case ORDER -> {
+        doc.add(new NumericDocValuesField(name, (Long) value));
+        doc.add(new LongPoint(name, (Long) value));
+      }
+      case TEXT -> doc.add(new Field(name, (String) value, ReviewFields.TEXT_TYPE));
+      case NAME -> {
+        String text = (String) value;
+        doc.add(new StoredField(name, text));
+        doc.add(new SortedDocValuesField(name, new BytesRef(text)));
+        doc.add(
+            new StringField(field.exactField(), ReviewAnalyzers.exactName(text), Field.Store.NO));
+        doc.add(new Field(field.wordsField(), text, TextField.TYPE_NOT_STORED));
+      }
+      case LABEL -> {
+        doc.add(new StringField(name, (String) value, Field.Store.YES));
+        doc.add(new SortedDocValuesField(name, new BytesRef((String) value)));
+      }
+      case INT -> {
+        int number = (Integer) value;
+        doc.add(new IntPoint(name, number));
+        doc.add(new NumericDocValuesField(name, number));
+        doc.add(new StoredField(name, number));
+      }
+      case DAY -> {
+        long day = (Long) value;
+        doc.add(new LongPoint(name, day));
+        doc.add(new NumericDocValuesField(name, day));
+        doc.add(new StoredField(name, day));
+      }
+      case STORED_TEXT -> doc.add(new StoredField(name, (String) value));
+      case STORED_INT -> doc.add(new StoredField(name, (Integer) value));
+      case STORED_DOUBLE -> doc.add(new StoredField(name, (Double) value));
     }
-    doc.add(new StoredField(field, value));
-    doc.add(new SortedDocValuesField(field, new BytesRef(value)));
-    doc.add(new StringField(exact, ReviewAnalyzers.exactName(value), Field.Store.NO));
-    doc.add(new Field(words, value, org.apache.lucene.document.TextField.TYPE_NOT_STORED));
-  }
-
-  private static void addKeyword(Document doc, String field, String value) {
-    doc.add(new StringField(field, value, Field.Store.YES));
-    doc.add(new SortedDocValuesField(field, new BytesRef(value)));
   }
 
   /** Reads a review back from its stored fields. */

@@ -7,7 +7,8 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
 /**
- * Every field of the review index and how it is indexed. No other main class spells a field name.
+ * The names of the review index's fields, and how each is indexed; {@link ReviewSchema} is the
+ * table of what each is for. No other main class spells a field name.
  *
  * <ul>
  *   <li>{@link #ID}: exact term, stored. Indexes written before {@link #ID_ORDER} existed also have
@@ -62,15 +63,16 @@ public final class ReviewFields {
    * when the words as typed find few reviews.
    */
   public static final List<String> NAME_WORDS =
-      List.of(CRITIC_WORDS, PUBLICATION_WORDS, WORK_WORDS);
+      ReviewSchema.ofKind(ReviewSchema.Kind.NAME).stream()
+          .map(ReviewSchema.Field::wordsField)
+          .toList();
 
   /**
    * Facet dimensions, each counted from its field's sorted doc values. Indexes written before
    * 2026-11-23 also carry Lucene's facet fields; nothing reads them now.
    */
-  public static final String[] FACET_DIMENSIONS = {
-    CRITIC, PUBLICATION, WORK, SENTIMENT, SENTIMENT_SOURCE
-  };
+  public static final List<String> FACET_DIMENSIONS =
+      ReviewSchema.facets().stream().map(ReviewSchema.Field::name).toList();
 
   /**
    * Stored, tokenized, with frequencies and positions in the postings. With offsets there too, a

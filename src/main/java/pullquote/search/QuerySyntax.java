@@ -3,6 +3,7 @@ package pullquote.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import pullquote.index.ReviewSchema;
 
 /**
  * Parses the search-box syntax: words (all must match), {@code "exact phrases"}, {@code
@@ -13,7 +14,11 @@ import java.util.Set;
  */
 public final class QuerySyntax {
 
-  public static final Set<String> FIELDS = Set.of("critic", "publication", "work", "sentiment");
+  public static final Set<String> FIELDS =
+      ReviewSchema.FIELDS.stream()
+          .map(ReviewSchema.Field::boxPrefix)
+          .filter(java.util.Objects::nonNull)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final int MAX_SLOP = 100;
 
   /** Words and phrases past this many are dropped: each is a clause, and Lucene caps clauses. */

@@ -7,6 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import pullquote.index.ReviewSchema;
 import pullquote.sentiment.Sentiment;
 
 /**
@@ -15,26 +18,20 @@ import pullquote.sentiment.Sentiment;
  */
 public final class SearchParameters {
 
+  /** Parameters of every search; the filters beside them come from {@link ReviewSchema}. */
+  private static final List<String> GENERAL =
+      List.of("q", "sort", "page", "size", "cursor", "facets", "highlight");
+
   public static final Set<String> NAMES =
-      Set.of(
-          "q",
-          "critic",
-          "publication",
-          "work",
-          "sentiment",
-          "min_score",
-          "max_score",
-          "from",
-          "to",
-          "sort",
-          "page",
-          "size",
-          "cursor",
-          "facets",
-          "highlight");
+      Stream.concat(GENERAL.stream(), ReviewSchema.filterParameters().stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   /** Parameters that may be given more than once; any of their values may match. */
-  static final Set<String> REPEATABLE = Set.of("critic", "publication", "work", "sentiment");
+  static final Set<String> REPEATABLE =
+      ReviewSchema.FIELDS.stream()
+          .filter(ReviewSchema.Field::repeatableFilter)
+          .flatMap(f -> f.filterParameters().stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   private SearchParameters() {}
 

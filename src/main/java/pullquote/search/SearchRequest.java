@@ -3,6 +3,7 @@ package pullquote.search;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import pullquote.index.ReviewFields;
 import pullquote.sentiment.Sentiment;
 
 /**
@@ -94,6 +95,19 @@ public record SearchRequest(
         null,
         true,
         true);
+  }
+
+  /**
+   * The exact names filtered on for a name field of the schema ({@code critic}, {@code
+   * publication}, {@code work}); any of them may match.
+   */
+  public List<String> names(String field) {
+    return switch (field) {
+      case ReviewFields.CRITIC -> critics;
+      case ReviewFields.PUBLICATION -> publications;
+      case ReviewFields.WORK -> works;
+      default -> throw new IllegalArgumentException(field + " is not a name field");
+    };
   }
 
   /** This request with facet counting and highlighting switched on or off. */

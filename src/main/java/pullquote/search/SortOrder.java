@@ -15,7 +15,8 @@ public record SortOrder(Key key, boolean descending) {
     DATE,
     SCORE;
 
-    String key() {
+    /** What {@code sort=} calls it; for a field, the schema's sort key. */
+    public String key() {
       return name().toLowerCase(Locale.ROOT);
     }
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import pullquote.index.ReviewSchema;
 
 /**
  * The whole search box is a known name: filtering on it lists that critic's (work's, publication's)
@@ -14,7 +16,11 @@ import java.util.Set;
  */
 public record SuggestedFilter(String parameter, String value, long reviews) {
 
-  static final Set<String> PARAMETERS = Set.of("critic", "publication", "work");
+  /** The filter parameters of the schema's names. */
+  static final Set<String> PARAMETERS =
+      ReviewSchema.ofKind(ReviewSchema.Kind.NAME).stream()
+          .flatMap(f -> f.filterParameters().stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   public SuggestedFilter {
     if (!PARAMETERS.contains(parameter) || value == null || value.isBlank() || reviews < 1) {

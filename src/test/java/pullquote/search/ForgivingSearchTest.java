@@ -239,6 +239,6 @@ public class ForgivingSearchTest {
     SearchResponse r = search.search(negative);
     assertThat(r.total()).isZero();
     assertThat(r.relaxed()).isNull();
-    assertThat(r.facets().sentiment().get("positive")).isEqualTo(1);
+    assertThat(r.facets().all("sentiment").get("positive")).isEqualTo(1);
   }
 }

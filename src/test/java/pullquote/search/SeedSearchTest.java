@@ -66,7 +66,7 @@ class SeedSearchTest {
 
   @Test
   void sentimentFacetCountsNinePositiveTwoMixed() {
-    assertThat(q("").facets().sentiment())
+    assertThat(q("").facets().all("sentiment"))
         .containsExactly(
             Map.entry("positive", 9L), Map.entry("mixed", 2L), Map.entry("negative", 0L));
   }
@@ -191,11 +191,11 @@ class SeedSearchTest {
             request("", List.of(), Set.of(Sentiment.MIXED), SortOrder.RELEVANCE, 10, null));
     assertThat(r.total()).isEqualTo(2);
     assertThat(critics(r)).containsExactlyInAnyOrder("Wendy Richmond", "Anita Gates");
-    assertThat(r.facets().sentiment())
+    assertThat(r.facets().all("sentiment"))
         .containsEntry("positive", 9L)
         .containsEntry("mixed", 2L)
         .containsEntry("negative", 0L);
-    assertThat(r.facets().critic())
+    assertThat(r.facets().top("critic"))
         .extracting(FacetCounts.FacetValue::value)
         .containsExactlyInAnyOrder("Wendy Richmond", "Anita Gates");
   }
@@ -361,7 +361,7 @@ class SeedSearchTest {
     SearchResponse again = search.search(mixed);
     SearchResponse bare = search.search(mixed.withExtras(false, false));
     assertThat(first.total()).isEqualTo(2);
-    assertThat(first.facets().sentiment())
+    assertThat(first.facets().all("sentiment"))
         .containsEntry("positive", 9L)
         .containsEntry("mixed", 2L)
         .containsEntry("negative", 0L);
@@ -374,7 +374,7 @@ class SeedSearchTest {
     SearchResponse murray =
         search.search(request("", List.of("Noel Murray"), Set.of(), SortOrder.RELEVANCE, 10, null));
     assertThat(murray.total()).isEqualTo(1);
-    assertThat(murray.facets().sentiment().values().stream().mapToLong(Long::longValue).sum())
+    assertThat(murray.facets().all("sentiment").values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(1);
   }
 
@@ -410,6 +410,6 @@ class SeedSearchTest {
     // no budget is left to count apart: the total is what was seen, all of it on this page
     assertThat(partialFilter.total()).isEqualTo(partialFilter.hits().size());
     assertThat(partialFilter.nextCursor()).isNull();
-    assertThat(search.search(mixed).facets().sentiment()).containsEntry("positive", 9L);
+    assertThat(search.search(mixed).facets().all("sentiment")).containsEntry("positive", 9L);
   }
 }

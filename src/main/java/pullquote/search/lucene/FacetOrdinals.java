@@ -21,6 +21,7 @@ import org.apache.lucene.util.LongHeap;
 import org.apache.lucene.util.packed.PackedInts;
 import pullquote.index.IndexSnapshot;
 import pullquote.index.ReviewFields;
+import pullquote.index.ReviewSchema;
 import pullquote.search.FacetCounts;
 import pullquote.sentiment.Sentiment;
 
@@ -35,12 +36,24 @@ import pullquote.sentiment.Sentiment;
  */
 final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
 
-  /** The dimensions counted, in {@link FacetCounts}' order. */
+  /**
+   * The dimensions counted, as the schema lists its search facets: the sentiment (every value, and
+   * without its own filter) first, then the names.
+   */
   private static final List<String> DIMENSIONS =
-      List.of(
-          ReviewFields.SENTIMENT, ReviewFields.CRITIC, ReviewFields.PUBLICATION, ReviewFields.WORK);
+      ReviewSchema.searchFacets().stream().map(ReviewSchema.Field::name).toList();
 
-  private static final int SENTIMENT = 0;
+  private static final int SENTIMENT = DIMENSIONS.indexOf(ReviewFields.SENTIMENT);
+
+  static {
+    // The packed counting below reads the sentiment from slot 0 and the names after it.
+    if (SENTIMENT != 0
+        || ReviewSchema.searchFacets().stream()
+            .skip(1)
+            .anyMatch(f -> f.facet() != ReviewSchema.Facet.TOP_VALUES)) {
+      throw new IllegalStateException("the schema's search facets are not sentiment, then names");
+    }
+  }
 
   /**
    * Per review, for each dimension at {@link #shift}, its value's index in {@link #labels} plus
@@ -153,8 +166,12 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
     for (int v = 1; v < counts.length; v++) {
       sentiment.replace(labels[SENTIMENT][v - 1], (long) counts[v]);
     }
+    Map<String, List<FacetCounts.FacetValue>> names = new LinkedHashMap<>();
+    for (int d = SENTIMENT + 1; d < DIMENSIONS.size(); d++) {
+      names.put(DIMENSIONS.get(d), top(hits, d));
+    }
     return new Counted(
-        hits.total, new FacetCounts(sentiment, top(hits, 1), top(hits, 2), top(hits, 3)));
+        hits.total, new FacetCounts(Map.of(ReviewFields.SENTIMENT, sentiment), names));
   }
 
   /** The dimension's most frequent values, ties in ordinal order as Lucene's facets give them. */

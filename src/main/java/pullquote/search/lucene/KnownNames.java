@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import pullquote.index.ReviewAnalyzers;
-import pullquote.index.ReviewFields;
+import pullquote.index.ReviewSchema;
 import pullquote.search.SearchRequest;
 import pullquote.search.SuggestedFilter;
 
@@ -27,26 +26,6 @@ final class KnownNames {
 
   private static final int MAX_NAME_CHARS = 200;
 
-  /**
-   * @param filtered the request's filter values on this dimension
-   */
-  private record Dimension(
-      String parameter,
-      String exactField,
-      String displayField,
-      Function<SearchRequest, List<String>> filtered) {}
-
-  private static final List<Dimension> DIMENSIONS =
-      List.of(
-          new Dimension(
-              "critic", ReviewFields.CRITIC_EXACT, ReviewFields.CRITIC, SearchRequest::critics),
-          new Dimension("work", ReviewFields.WORK_EXACT, ReviewFields.WORK, SearchRequest::works),
-          new Dimension(
-              "publication",
-              ReviewFields.PUBLICATION_EXACT,
-              ReviewFields.PUBLICATION,
-              SearchRequest::publications));
-
   private KnownNames() {}
 
   static List<SuggestedFilter> of(SearchRequest request, IndexSearcher searcher)
@@ -57,9 +36,9 @@ final class KnownNames {
     }
     String name = ReviewAnalyzers.exactName(q);
     List<SuggestedFilter> found = new ArrayList<>();
-    for (Dimension dimension : DIMENSIONS) {
+    for (ReviewSchema.Field dimension : ReviewSchema.ofKind(ReviewSchema.Kind.NAME)) {
       // already filtered on it: nothing to offer
-      if (dimension.filtered().apply(request).stream()
+      if (request.names(dimension.name()).stream()
           .map(ReviewAnalyzers::exactName)
           .anyMatch(name::equals)) {
         continue;
@@ -75,9 +54,11 @@ final class KnownNames {
         String shown =
             searcher
                 .storedFields()
-                .document(top.scoreDocs[0].doc, Set.of(dimension.displayField()))
-                .get(dimension.displayField());
-        found.add(new SuggestedFilter(dimension.parameter(), shown, searcher.count(exact)));
+                .document(top.scoreDocs[0].doc, Set.of(dimension.name()))
+                .get(dimension.name());
+        found.add(
+            new SuggestedFilter(
+                dimension.filterParameters().getFirst(), shown, searcher.count(exact)));
       }
     }
     return found;

@@ -15,6 +15,7 @@ import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import pullquote.index.ReviewFields;
+import pullquote.index.ReviewSchema;
 import pullquote.search.FacetCounts;
 import pullquote.sentiment.Sentiment;
 
@@ -54,13 +55,19 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
     for (FacetsCollector.MatchingDocs docs : matched.getMatchingDocs()) {
       total += docs.totalHits();
     }
+    Map<String, List<FacetCounts.FacetValue>> names = new LinkedHashMap<>();
+    for (ReviewSchema.Field field : ReviewSchema.searchFacets()) {
+      if (field.facet() == ReviewSchema.Facet.TOP_VALUES) {
+        names.put(field.name(), top(field.name(), matched));
+      }
+    }
     return new Counted(
         total,
         new FacetCounts(
-            allValues(ReviewFields.SENTIMENT, sentimentHits, Sentiment.values()),
-            top(ReviewFields.CRITIC, matched),
-            top(ReviewFields.PUBLICATION, matched),
-            top(ReviewFields.WORK, matched)));
+            Map.of(
+                ReviewFields.SENTIMENT,
+                allValues(ReviewFields.SENTIMENT, sentimentHits, Sentiment.values())),
+            names));
   }
 
   /**

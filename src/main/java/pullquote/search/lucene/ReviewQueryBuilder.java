@@ -19,6 +19,7 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewFields;
+import pullquote.index.ReviewSchema;
 import pullquote.search.Expansion;
 import pullquote.search.Forgiveness;
 import pullquote.search.QueryNode;
@@ -32,11 +33,13 @@ import pullquote.sentiment.Sentiment;
  */
 public final class ReviewQueryBuilder {
 
+  /** A field term's box prefix to the analysed field it searches: a name's words. */
   private static final Map<String, String> BOX_FIELDS =
-      Map.of(
-          "critic", ReviewFields.CRITIC_WORDS,
-          "publication", ReviewFields.PUBLICATION_WORDS,
-          "work", ReviewFields.WORK_WORDS);
+      ReviewSchema.ofKind(ReviewSchema.Kind.NAME).stream()
+          .filter(f -> f.boxPrefix() != null)
+          .collect(
+              java.util.stream.Collectors.toUnmodifiableMap(
+                  ReviewSchema.Field::boxPrefix, ReviewSchema.Field::wordsField));
 
   private final Analyzer analyzer;
   private final Forgiveness forgiveness;
@@ -153,10 +156,9 @@ public final class ReviewQueryBuilder {
   /** Adds the filters; true when there was any. */
   private static boolean addFilters(BooleanQuery.Builder base, SearchRequest request) {
     int before = base.build().clauses().size();
-    addAnyOf(base, ReviewFields.CRITIC_EXACT, request.critics(), ReviewAnalyzers::exactName);
-    addAnyOf(
-        base, ReviewFields.PUBLICATION_EXACT, request.publications(), ReviewAnalyzers::exactName);
-    addAnyOf(base, ReviewFields.WORK_EXACT, request.works(), ReviewAnalyzers::exactName);
+    for (ReviewSchema.Field name : ReviewSchema.ofKind(ReviewSchema.Kind.NAME)) {
+      addAnyOf(base, name.exactField(), request.names(name.name()), ReviewAnalyzers::exactName);
+    }
     if (request.minScore() != null || request.maxScore() != null) {
       base.add(
           IntPoint.newRangeQuery(

@@ -3,6 +3,7 @@ package pullquote.search.lucene;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import pullquote.index.ReviewFields;
+import pullquote.index.ReviewSchema;
 import pullquote.search.SortOrder;
 
 /**
@@ -28,13 +29,19 @@ final class SortFields {
     if (tieOnly) {
       return new Sort(tieBreak);
     }
-    SortField first =
-        switch (order.key()) {
-          case RELEVANCE -> SortField.FIELD_SCORE;
-          case DATE -> numeric(ReviewFields.DATE, SortField.Type.LONG, order.descending());
-          case SCORE -> numeric(ReviewFields.SCORE, SortField.Type.INT, order.descending());
+    if (order.key() == SortOrder.Key.RELEVANCE) {
+      return new Sort(SortField.FIELD_SCORE, tieBreak);
+    }
+    ReviewSchema.Field field =
+        ReviewSchema.bySortKey(order.key().key())
+            .orElseThrow(() -> new IllegalStateException("the schema sorts on no " + order.key()));
+    SortField.Type type =
+        switch (field.kind()) {
+          case INT -> SortField.Type.INT;
+          case DAY, ORDER -> SortField.Type.LONG;
+          default -> throw new IllegalStateException(field.name() + " is not a number to sort on");
         };
-    return new Sort(first, tieBreak);
+    return new Sort(numeric(field.name(), type, order.descending()), tieBreak);
   }
 
   /** Reviews without the value sort last whichever way the sort runs. */

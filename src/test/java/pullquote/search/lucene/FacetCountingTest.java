@@ -52,7 +52,7 @@ class FacetCountingTest {
             FacetCounter<?> arrays = build(snapshot);
             FacetCounter<?> lucene = new LuceneFacetCounter(snapshot::facetState);
             String critic =
-                count(lucene, searcher, queries, request("")).facets().critic().get(1).value();
+                count(lucene, searcher, queries, request("")).facets().top("critic").get(1).value();
             List<SearchRequest> requests =
                 List.of(
                     request(""),
@@ -72,7 +72,7 @@ class FacetCountingTest {
             }
             FacetCounter.Counted all = count(arrays, searcher, queries, request(""));
             assertThat(all.total()).isEqualTo(15);
-            assertThat(all.facets().sentiment().values().stream().mapToLong(n -> n).sum())
+            assertThat(all.facets().all("sentiment").values().stream().mapToLong(n -> n).sum())
                 .isEqualTo(15);
             return null;
           });
@@ -110,18 +110,19 @@ class FacetCountingTest {
           .isEqualTo(11_300);
       SearchResponse page = search.search(SearchRequest.of("film").withExtras(true, false));
       assertThat(page.total()).isEqualTo(12_000);
-      assertThat(page.facets().sentiment().values().stream().mapToLong(n -> n).sum())
+      assertThat(page.facets().all("sentiment").values().stream().mapToLong(n -> n).sum())
           .isEqualTo(12_000);
-      assertThat(page.facets().critic()).hasSize(7);
-      assertThat(page.facets().critic().getFirst().count()).isEqualTo(1715);
-      assertThat(page.facets().publication())
+      assertThat(page.facets().top("critic")).hasSize(7);
+      assertThat(page.facets().top("critic").getFirst().count()).isEqualTo(1715);
+      assertThat(page.facets().top("publication"))
           .extracting(FacetCounts.FacetValue::count)
           .containsExactly(4000L, 4000L, 4000L);
-      assertThat(page.facets().work()).hasSize(10);
+      assertThat(page.facets().top("work")).hasSize(10);
       // words ANDed are ranked and counted in one pass
       SearchResponse both = search.search(SearchRequest.of("film rare").withExtras(true, false));
       assertThat(both.total()).isEqualTo(100);
-      assertThat(both.facets().critic().stream().mapToLong(FacetCounts.FacetValue::count).sum())
+      assertThat(
+              both.facets().top("critic").stream().mapToLong(FacetCounts.FacetValue::count).sum())
           .isEqualTo(100);
 
       List<String> paged = TestIndexes.idsPageByPage(search, plain, 10).subList(0, 30);
@@ -138,7 +139,7 @@ class FacetCountingTest {
       cold.refresh();
       ReviewSearchService before = TestIndexes.service(cold);
       ReviewSearchService after = TestIndexes.service(warm);
-      String critic = after.search(request("")).facets().critic().get(1).value();
+      String critic = after.search(request("")).facets().top("critic").get(1).value();
       List<SearchRequest> requests =
           List.of(
               request(""),
