@@ -64,6 +64,7 @@ public final class ReviewSchema {
    *     (any value matches); two, the lower and upper bound, for a number or day
    * @param sortKey what {@code sort=} calls it, or null when hits cannot be sorted on it
    * @param value the review's value for it, or null when the review has none
+   * @param solrName its name in the Solr collection: the same, except where Solr reserves it
    */
   public record Field(
       String name,
@@ -73,9 +74,11 @@ public final class ReviewSchema {
       String boxPrefix,
       List<String> filterParameters,
       String sortKey,
-      Function<Review, Object> value) {
+      Function<Review, Object> value,
+      String solrName) {
 
     public Field {
+      solrName = solrName == null ? name : solrName;
       filterParameters = List.copyOf(filterParameters);
       if (name == null || name.isBlank() || kind == null || facet == null || value == null) {
         throw new IllegalArgumentException("a field needs a name, a kind, a facet and a value");
@@ -116,7 +119,15 @@ public final class ReviewSchema {
   public static final List<Field> FIELDS =
       List.of(
           new Field(
-              ReviewFields.ID, Kind.KEY, Facet.NONE, false, null, List.of(), null, Review::id),
+              ReviewFields.ID,
+              Kind.KEY,
+              Facet.NONE,
+              false,
+              null,
+              List.of(),
+              null,
+              Review::id,
+              null),
           new Field(
               ReviewFields.ID_ORDER,
               Kind.ORDER,
@@ -125,9 +136,18 @@ public final class ReviewSchema {
               null,
               List.of(),
               null,
-              r -> ReviewFields.idOrder(r.id())),
+              r -> ReviewFields.idOrder(r.id()),
+              null),
           new Field(
-              ReviewFields.TEXT, Kind.TEXT, Facet.NONE, false, null, List.of(), null, Review::text),
+              ReviewFields.TEXT,
+              Kind.TEXT,
+              Facet.NONE,
+              false,
+              null,
+              List.of(),
+              null,
+              Review::text,
+              null),
           new Field(
               ReviewFields.SENTIMENT,
               Kind.LABEL,
@@ -136,7 +156,8 @@ public final class ReviewSchema {
               "sentiment",
               List.of("sentiment"),
               null,
-              r -> r.sentiment().key()),
+              r -> r.sentiment().key(),
+              null),
           name(ReviewFields.CRITIC, Review::critic),
           name(ReviewFields.PUBLICATION, Review::publication),
           name(ReviewFields.WORK, Review::work),
@@ -148,7 +169,8 @@ public final class ReviewSchema {
               null,
               List.of(),
               null,
-              r -> r.sentimentSource().key()),
+              r -> r.sentimentSource().key(),
+              null),
           stored(
               ReviewFields.SENTIMENT_CONFIDENCE, Kind.STORED_DOUBLE, Review::sentimentConfidence),
           new Field(
@@ -159,7 +181,8 @@ public final class ReviewSchema {
               null,
               List.of(),
               null,
-              Review::sentimentEvidence),
+              Review::sentimentEvidence,
+              null),
           new Field(
               ReviewFields.SCORE,
               Kind.INT,
@@ -168,7 +191,8 @@ public final class ReviewSchema {
               null,
               List.of("min_score", "max_score"),
               "score",
-              Review::score),
+              Review::score,
+              "review_score"),
           stored(ReviewFields.SCORE_RAW, Kind.STORED_TEXT, Review::scoreRaw),
           new Field(
               ReviewFields.DATE,
@@ -178,7 +202,8 @@ public final class ReviewSchema {
               null,
               List.of("from", "to"),
               "date",
-              r -> r.date() == null ? null : r.date().toEpochDay()),
+              r -> r.date() == null ? null : r.date().toEpochDay(),
+              null),
           stored(ReviewFields.SOURCE, Kind.STORED_TEXT, Review::source),
           stored(ReviewFields.POSITION, Kind.STORED_INT, Review::position));
 
@@ -186,11 +211,12 @@ public final class ReviewSchema {
 
   /** A name faceted by its top values, filtered and typed in the box under its own name. */
   private static Field name(String name, Function<Review, Object> value) {
-    return new Field(name, Kind.NAME, Facet.TOP_VALUES, false, name, List.of(name), null, value);
+    return new Field(
+        name, Kind.NAME, Facet.TOP_VALUES, false, name, List.of(name), null, value, null);
   }
 
   private static Field stored(String name, Kind kind, Function<Review, Object> value) {
-    return new Field(name, kind, Facet.NONE, false, null, List.of(), null, value);
+    return new Field(name, kind, Facet.NONE, false, null, List.of(), null, value, null);
   }
 
   public static Field field(String name) {

@@ -49,6 +49,12 @@ class ReviewSchemaTest {
   }
 
   @Test
+  void solrNamesAreTheFieldNamesExceptWhereSolrReservesOne() {
+    assertThat(ReviewSchema.field("score").solrName()).isEqualTo("review_score");
+    assertThat(ReviewSchema.field("critic").solrName()).isEqualTo("critic");
+  }
+
+  @Test
   void aRangeNeedsTwoBoundsAndOnlyStoredTextHoldsSeveralValues() {
     assertThatThrownBy(
             () ->
@@ -60,7 +66,8 @@ class ReviewSchemaTest {
                     null,
                     List.of("min_x"),
                     null,
-                    r -> null))
+                    r -> null,
+                    null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
@@ -72,7 +79,8 @@ class ReviewSchemaTest {
                     null,
                     List.of(),
                     null,
-                    r -> null))
+                    r -> null,
+                    null))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
