@@ -50,7 +50,7 @@ final class AotTrainingCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var json = Json.newMapper();
-    try (SearchBackend backend = Backends.of(index, Forgiveness.DEFAULT, json, true)) {
+    try (SearchBackend backend = Backends.of(index, null, Forgiveness.DEFAULT, json, true)) {
       try {
         backend.open();
       } catch (SearchUnavailableException e) {

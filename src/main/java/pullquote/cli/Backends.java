@@ -2,10 +2,12 @@ package pullquote.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import pullquote.index.solr.SolrConnection;
 import pullquote.search.Forgiveness;
 import pullquote.search.SearchBackend;
 import pullquote.search.lucene.LuceneBackend;
 import pullquote.search.lucene.LuceneReviewSearchService;
+import pullquote.search.solr.SolrBackend;
 
 /**
  * The one place a command's options choose the search backend. Commands and the server see only
@@ -17,11 +19,19 @@ final class Backends {
   private Backends() {}
 
   /**
+   * @param solr the SolrCloud collection to search, or null for the local index
    * @param serving true for a server, which warms what it serves and picks up rebuilds; false for a
    *     one-off command
    */
   static SearchBackend of(
-      IndexOption index, Forgiveness forgiveness, ObjectMapper json, boolean serving) {
+      IndexOption index,
+      SolrConnection solr,
+      Forgiveness forgiveness,
+      ObjectMapper json,
+      boolean serving) {
+    if (solr != null) {
+      return new SolrBackend(solr, LuceneReviewSearchService.DEFAULT_BUDGET);
+    }
     return local(index.dir(), forgiveness, json, serving);
   }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import pullquote.index.IndexLayout;
+import pullquote.index.solr.SolrConnection;
 import pullquote.ingest.Json;
 import pullquote.search.InvalidParameterException;
 import pullquote.search.ReviewHit;
@@ -33,6 +34,8 @@ import pullquote.search.SearchUnavailableException;
 final class SearchCommand implements Callable<Integer> {
 
   @Mixin IndexOption index = new IndexOption();
+
+  @Mixin SolrOption solr = new SolrOption();
 
   @Mixin ForgivenessOptions forgiving = new ForgivenessOptions();
 
@@ -93,13 +96,14 @@ final class SearchCommand implements Callable<Integer> {
     putIfSet(params, "page", page);
     var request = parse(params);
     var mapper = Json.newMapper();
-    var layout = new IndexLayout(index.dir());
-    if (layout.current().isEmpty()) {
+    SolrConnection solrConnection = solr.connection(spec.commandLine());
+    if (solrConnection == null && new IndexLayout(index.dir()).current().isEmpty()) {
       System.err.println("pullquote search: " + index.noIndexYet());
       return 1;
     }
     try (SearchBackend backend =
-        Backends.of(index, forgiving.forgiveness(spec.commandLine()), mapper, false)) {
+        Backends.of(
+            index, solrConnection, forgiving.forgiveness(spec.commandLine()), mapper, false)) {
       try {
         backend.open();
       } catch (SearchUnavailableException e) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import pullquote.index.IndexLayout;
+import pullquote.index.solr.SolrConnection;
 import pullquote.ingest.Json;
 import pullquote.search.SearchBackend;
 import pullquote.search.SearchUnavailableException;
@@ -28,6 +29,8 @@ import pullquote.server.ApiServer;
 final class ServeCommand implements Callable<Integer> {
 
   @Mixin IndexOption index = new IndexOption();
+
+  @Mixin SolrOption solr = new SolrOption();
 
   @Mixin ForgivenessOptions forgiving = new ForgivenessOptions();
 
@@ -78,8 +81,9 @@ final class ServeCommand implements Callable<Integer> {
         return 2;
       }
     }
+    SolrConnection solrConnection = solr.connection(spec.commandLine());
     var layout = new IndexLayout(dir);
-    if (layout.current().isEmpty()) {
+    if (solrConnection == null && layout.current().isEmpty()) {
       if (!index.isDefault() || !Files.isDirectory(AppHome.sampleData())) {
         System.err.println("pullquote serve: " + index.noIndexYet());
         return 1;
@@ -93,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     var json = Json.newMapper();
     try (SearchBackend backend =
-        Backends.of(index, forgiving.forgiveness(spec.commandLine()), json, true)) {
+        Backends.of(index, solrConnection, forgiving.forgiveness(spec.commandLine()), json, true)) {
       // The port is bound while the index opens (a large one takes a good part of a second), and
       // requests meanwhile get a 503 that says so.
       FutureTask<Void> opening = new FutureTask<>(backend::open, null);

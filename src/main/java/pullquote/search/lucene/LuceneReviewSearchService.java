@@ -30,6 +30,7 @@ import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewDocuments;
 import pullquote.index.ReviewFields;
 import pullquote.ingest.Review;
+import pullquote.search.CriticDirectory;
 import pullquote.search.CriticSuggestion;
 import pullquote.search.FacetCounts;
 import pullquote.search.Forgiveness;
@@ -305,7 +306,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
 
   private static CriticDirectory criticDirectory(IndexSnapshot snapshot) {
     return snapshot.derived(
-        CriticDirectory.class, s -> CriticDirectory.build(s.searcher().getIndexReader()));
+        CriticDirectory.class, s -> CriticCounts.directory(s.searcher().getIndexReader()));
   }
 
   @Override

@@ -115,17 +115,9 @@ final class ReviewHighlighter {
       List<Highlights.Span> spans = new ArrayList<>();
       for (Passage passage : passages) {
         List<Highlights.Span> matches = merged(passage);
-        StringBuilder html = new StringBuilder();
-        int at = passage.getStartOffset();
-        for (Highlights.Span match : matches) {
-          escape(content, at, match.start(), html);
-          html.append("<mark>");
-          escape(content, match.start(), match.end(), html);
-          html.append("</mark>");
-          at = match.end();
-        }
-        escape(content, at, passage.getEndOffset(), html);
-        fragments.add(html.toString().strip());
+        fragments.add(
+            Highlights.fragment(
+                content, passage.getStartOffset(), passage.getEndOffset(), matches));
         spans.addAll(matches);
       }
       return spans.isEmpty() ? null : new Highlights(fragments, spans);
@@ -153,20 +145,6 @@ final class ReviewHighlighter {
         }
       }
       return spans;
-    }
-
-    static void escape(String content, int from, int to, StringBuilder out) {
-      for (int i = from; i < to; i++) {
-        char c = content.charAt(i);
-        switch (c) {
-          case '<' -> out.append("&lt;");
-          case '>' -> out.append("&gt;");
-          case '&' -> out.append("&amp;");
-          case '"' -> out.append("&quot;");
-          case '\'' -> out.append("&#39;");
-          default -> out.append(c);
-        }
-      }
     }
   }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pullquote.index.IndexLayout;
+import pullquote.search.CriticDirectory;
 import pullquote.search.CriticSuggestion;
 import pullquote.testing.TestIndexes;
 
@@ -31,7 +32,7 @@ class CriticDirectoryTest {
     TestIndexes.build(dir, CRITICS);
     Path generation = new IndexLayout(dir).current().orElseThrow();
     try (var reader = DirectoryReader.open(FSDirectory.open(generation))) {
-      critics = CriticDirectory.build(reader);
+      critics = CriticCounts.directory(reader);
     }
   }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import pullquote.index.IndexLayout;
 import pullquote.index.LiveIndex;
 import pullquote.ingest.Json;
+import pullquote.search.CriticDirectory;
 import pullquote.search.IndexHealth;
 import pullquote.search.IndexStats;
 import pullquote.search.ReviewSearchService;

@@ -3,49 +3,51 @@ package pullquote.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import pullquote.index.LiveIndex;
-import pullquote.search.lucene.LuceneReviewSearchService;
+import org.junit.jupiter.api.TestInstance;
 import pullquote.sentiment.Sentiment;
 import pullquote.testing.Requests;
-import pullquote.testing.TestIndexes;
 
-/** Pinned expectations on the seed page: counts, top hits and facets, so drift shows as a diff. */
-class SeedSearchTest {
+/**
+ * Pinned expectations on the seed page (counts, top hits, facets, highlights, paging and errors),
+ * which every backend must meet: one subclass per backend says how it holds the seed page. Where a
+ * backend differs, the test says so through {@link #backend()}, in the open.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SeedSearchContract {
 
-  @TempDir static Path dir;
-  static LiveIndex live;
-  static ReviewSearchService search;
+  /** What a backend does differently, stated rather than hidden. */
+  /**
+   * @param forgives reads the box forgivingly (names, near-synonyms, typos, relaxation: #7)
+   */
+  public record Differences(boolean forgives) {}
+
+  protected ReviewSearchService search;
+
+  /** A service over the backend holding exactly the seed page's reviews. */
+  protected abstract ReviewSearchService openSeed() throws Exception;
+
+  protected abstract Differences backend();
 
   @BeforeAll
-  static void buildSeedIndex() throws Exception {
-    TestIndexes.build(dir, TestIndexes.SEED);
-    live = TestIndexes.open(dir);
-    search = TestIndexes.service(live);
+  void openBackend() throws Exception {
+    search = openSeed();
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    live.close();
-  }
-
-  private static SearchResponse q(String q) {
+  protected SearchResponse q(String q) {
     return search.search(SearchRequest.of(q));
   }
 
-  private static List<String> critics(SearchResponse response) {
+  private List<String> critics(SearchResponse response) {
     return response.hits().stream().map(ReviewHit::critic).toList();
   }
 
-  private static SearchRequest request(
+  protected SearchRequest request(
       String q,
       List<String> critics,
       Set<Sentiment> sentiments,
@@ -268,8 +270,8 @@ class SeedSearchTest {
   }
 
   /** Every review's id, following the cursor from pages of the given size. */
-  private static List<String> idsPageByPage(int size) {
-    return TestIndexes.idsPageByPage(
+  private List<String> idsPageByPage(int size) {
+    return pullquote.testing.TestIndexes.idsPageByPage(
         search, request("", List.of(), Set.of(), SortOrder.RELEVANCE, 10, null), size);
   }
 
@@ -376,40 +378,5 @@ class SeedSearchTest {
     assertThat(murray.total()).isEqualTo(1);
     assertThat(murray.facets().all("sentiment").values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(1);
-  }
-
-  @Test
-  void aSearchPastItsTimeBudgetAnswersWithWhatItFoundFlaggedTimedOut() {
-    var hurried =
-        new LuceneReviewSearchService(
-            live,
-            pullquote.index.ReviewAnalyzers.create(),
-            java.time.Duration.ZERO,
-            Forgiveness.DEFAULT);
-    SearchResponse partial = hurried.search(SearchRequest.of("pusher"));
-    assertThat(partial.timedOut()).isTrue();
-    assertThat(partial.total()).isLessThanOrEqualTo(q("pusher").total());
-    // the ranking ran out, so nothing was counted: no facets rather than zeros
-    assertThat(partial.facets()).isNull();
-    assertThat(partial.nextCursor()).isNull();
-    // words ANDed rank and count in one pass, and a sentiment tick adds a pass for its facet:
-    // out of time in the first, the second is not run on nothing
-    SearchResponse partialBoth =
-        hurried.search(
-            request(
-                "running out", List.of(), Set.of(Sentiment.MIXED), SortOrder.RELEVANCE, 10, null));
-    assertThat(partialBoth.timedOut()).isTrue();
-    assertThat(partialBoth.facets()).isNull();
-    assertThat(partialBoth.nextCursor()).isNull();
-    assertThat(q("pusher").timedOut()).isFalse();
-    // a partial count is never cached as the filter's counts
-    SearchRequest mixed =
-        request("", List.of(), Set.of(Sentiment.MIXED), SortOrder.RELEVANCE, 10, null);
-    SearchResponse partialFilter = hurried.search(mixed);
-    assertThat(partialFilter.timedOut()).isTrue();
-    // no budget is left to count apart: the total is what was seen, all of it on this page
-    assertThat(partialFilter.total()).isEqualTo(partialFilter.hits().size());
-    assertThat(partialFilter.nextCursor()).isNull();
-    assertThat(search.search(mixed).facets().all("sentiment")).containsEntry("positive", 9L);
   }
 }

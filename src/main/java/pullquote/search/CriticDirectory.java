@@ -1,30 +1,20 @@
-package pullquote.search.lucene;
+package pullquote.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
 import pullquote.index.ReviewAnalyzers;
-import pullquote.index.ReviewFields;
-import pullquote.search.CriticSuggestion;
-import pullquote.search.TypedName;
 import pullquote.sentiment.Sentiment;
 
 /**
- * Every critic in one index generation with their review counts by sentiment, built once from doc
- * values when first asked for, for autocomplete that costs a scan of names, not a search.
+ * Every critic in one generation of the reviews with their review counts by sentiment, gathered
+ * once by the backend when first asked for, for autocomplete that costs a scan of names, not a
+ * search.
  */
-final class CriticDirectory {
+public final class CriticDirectory {
 
   private record Entry(
       String name, List<String> words, String folded, long[] bySentiment, long total) {}
@@ -39,15 +29,10 @@ final class CriticDirectory {
     this.entries = entries;
   }
 
-  static CriticDirectory build(IndexReader reader) {
-    Map<String, long[]> counts = new HashMap<>();
-    try {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        countLeaf(leaf, counts);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /**
+   * @param counts each critic's review counts by sentiment, indexed by {@link Sentiment#ordinal}
+   */
+  public static CriticDirectory of(Map<String, long[]> counts) {
     List<Entry> entries = new ArrayList<>();
     counts.forEach(
         (name, byClass) -> {
@@ -56,51 +41,10 @@ final class CriticDirectory {
           for (long n : byClass) {
             total += n;
           }
-          entries.add(new Entry(name, words(folded), folded, byClass, total));
+          entries.add(new Entry(name, words(folded), folded, byClass.clone(), total));
         });
     entries.sort(Comparator.comparingLong(Entry::total).reversed().thenComparing(Entry::name));
     return new CriticDirectory(entries);
-  }
-
-  /**
-   * Counts by ordinal and looks each name up once per segment: looking up the name of every review
-   * decompresses a block of the terms dictionary each time, which took 1.6 s on 1M reviews.
-   */
-  private static void countLeaf(LeafReaderContext leaf, Map<String, long[]> counts)
-      throws IOException {
-    int classes = Sentiment.values().length;
-    SortedDocValues critics = DocValues.getSorted(leaf.reader(), ReviewFields.CRITIC);
-    SortedDocValues sentiments = DocValues.getSorted(leaf.reader(), ReviewFields.SENTIMENT);
-    int[] classOfOrd = new int[sentiments.getValueCount()];
-    for (int ord = 0; ord < classOfOrd.length; ord++) {
-      classOfOrd[ord] =
-          Sentiment.parse(sentiments.lookupOrd(ord).utf8ToString()).map(Enum::ordinal).orElse(-1);
-    }
-    long[] byOrd = new long[critics.getValueCount() * classes];
-    var live = leaf.reader().getLiveDocs();
-    for (int doc = critics.nextDoc();
-        doc != DocIdSetIterator.NO_MORE_DOCS;
-        doc = critics.nextDoc()) {
-      if ((live == null || live.get(doc)) && sentiments.advanceExact(doc)) {
-        int sentiment = classOfOrd[sentiments.ordValue()];
-        if (sentiment >= 0) {
-          byOrd[critics.ordValue() * classes + sentiment]++;
-        }
-      }
-    }
-    for (int ord = 0; ord < critics.getValueCount(); ord++) {
-      long[] byClass = null;
-      for (int c = 0; c < classes; c++) {
-        if (byOrd[ord * classes + c] > 0) {
-          if (byClass == null) {
-            byClass =
-                counts.computeIfAbsent(
-                    critics.lookupOrd(ord).utf8ToString(), k -> new long[classes]);
-          }
-          byClass[c] += byOrd[ord * classes + c];
-        }
-      }
-    }
   }
 
   /**
@@ -125,7 +69,7 @@ final class CriticDirectory {
     return List.copyOf(words);
   }
 
-  long size() {
+  public long size() {
     return entries.size();
   }
 
@@ -133,7 +77,7 @@ final class CriticDirectory {
    * Most-reviewing critics first within each tier: names every typed word starts a different word
    * of (in the typed order, then in any), then names that need an edit (in order, then in any).
    */
-  List<CriticSuggestion> suggest(String prefix, int limit) {
+  public List<CriticSuggestion> suggest(String prefix, int limit) {
     TypedName typed = new TypedName(ReviewAnalyzers.exactName(prefix == null ? "" : prefix));
     List<List<Entry>> tiers =
         List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());

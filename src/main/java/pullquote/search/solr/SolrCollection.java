@@ -1,0 +1,157 @@
+package pullquote.search.solr;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.SolrQuery;
+import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.PivotField;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrException;
+import pullquote.index.ReviewFields;
+import pullquote.index.ReviewSchema;
+import pullquote.search.CriticDirectory;
+import pullquote.search.IndexStats;
+import pullquote.search.InvalidParameterException;
+import pullquote.search.SearchUnavailableException;
+import pullquote.sentiment.Sentiment;
+import pullquote.sentiment.SentimentSource;
+
+/**
+ * The collection a {@code --collection} alias points to, as the search service reads it: queries
+ * (failures become the API's errors), which generation is served, and what is counted once per
+ * generation (the critic directory, the stats).
+ */
+public final class SolrCollection {
+
+  private final CloudSolrClient client;
+  private final String alias;
+  private final Map<String, CriticDirectory> critics = new ConcurrentHashMap<>();
+  private final Map<String, IndexStats> stats = new ConcurrentHashMap<>();
+
+  public SolrCollection(CloudSolrClient client, String alias) {
+    this.client = client;
+    this.alias = alias;
+  }
+
+  /** The collection behind the alias now (the name itself when it is a plain collection). */
+  public String served() {
+    try {
+      List<String> resolved = client.getClusterStateProvider().resolveAlias(alias);
+      String name = resolved.isEmpty() ? alias : resolved.getFirst();
+      if (client.getClusterStateProvider().getCollection(name) == null) {
+        throw new SearchUnavailableException(
+            "the SolrCloud cluster has no collection "
+                + alias
+                + "; build one with:"
+                + " pullquote index --solr URL --collection "
+                + alias
+                + " PATH...");
+      }
+      return name;
+    } catch (IOException | SolrException e) {
+      throw unavailable(e);
+    }
+  }
+
+  QueryResponse query(SolrQuery query) {
+    try {
+      return client.query(alias, query);
+    } catch (SolrException e) {
+      if (e.code() == SolrException.ErrorCode.BAD_REQUEST.code) {
+        // Solr refused what we sent: a query the box let through that Solr cannot parse.
+        throw new InvalidParameterException(
+            InvalidParameterException.INVALID_VALUE,
+            "q",
+            "the search engine could not read the query");
+      }
+      throw unavailable(e);
+    } catch (SolrServerException | IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  long count() {
+    SolrQuery all = new SolrQuery("*:*");
+    all.setRows(0);
+    return query(all).getResults().getNumFound();
+  }
+
+  CriticDirectory critics() {
+    return critics.computeIfAbsent(served(), name -> readCritics());
+  }
+
+  /** Each critic's reviews by sentiment, from one pivot facet over the whole collection. */
+  private CriticDirectory readCritics() {
+    SolrQuery all = new SolrQuery("*:*");
+    all.setRows(0);
+    all.setFacet(true);
+    all.setFacetLimit(-1);
+    all.setFacetMinCount(1);
+    String critic = ReviewSchema.field(ReviewFields.CRITIC).solrName();
+    String sentiment = ReviewSchema.field(ReviewFields.SENTIMENT).solrName();
+    all.addFacetPivotField(critic + "," + sentiment);
+    Map<String, long[]> counts = new HashMap<>();
+    List<PivotField> pivots = query(all).getFacetPivot().get(critic + "," + sentiment);
+    for (PivotField byCritic : pivots == null ? List.<PivotField>of() : pivots) {
+      long[] byClass = new long[Sentiment.values().length];
+      for (PivotField byClassField :
+          byCritic.getPivot() == null ? List.<PivotField>of() : byCritic.getPivot()) {
+        Sentiment.parse(String.valueOf(byClassField.getValue()))
+            .ifPresent(s -> byClass[s.ordinal()] += byClassField.getCount());
+      }
+      counts.put(String.valueOf(byCritic.getValue()), byClass);
+    }
+    return CriticDirectory.of(counts);
+  }
+
+  IndexStats stats() {
+    String served = served();
+    return stats.computeIfAbsent(served, name -> readStats(name));
+  }
+
+  private IndexStats readStats(String served) {
+    SolrQuery all = new SolrQuery("*:*");
+    all.setRows(0);
+    all.setFacet(true);
+    all.setFacetLimit(-1);
+    all.setFacetMinCount(1);
+    String sentiment = ReviewSchema.field(ReviewFields.SENTIMENT).solrName();
+    String source = ReviewSchema.field(ReviewFields.SENTIMENT_SOURCE).solrName();
+    String work = ReviewSchema.field(ReviewFields.WORK).solrName();
+    all.addFacetField(sentiment, source, work);
+    QueryResponse response = query(all);
+    return new IndexStats(
+        response.getResults().getNumFound(),
+        0,
+        served,
+        allValues(response.getFacetField(sentiment), Sentiment.values()),
+        allValues(response.getFacetField(source), SentimentSource.values()),
+        critics().size(),
+        response.getFacetField(work) == null ? 0 : response.getFacetField(work).getValueCount(),
+        null);
+  }
+
+  private static Map<String, Long> allValues(FacetField counted, Enum<?>[] values) {
+    Map<String, Long> result = new LinkedHashMap<>();
+    for (Enum<?> value : values) {
+      result.put(value.name().toLowerCase(java.util.Locale.ROOT), 0L);
+    }
+    if (counted != null) {
+      counted
+          .getValues()
+          .forEach(c -> result.computeIfPresent(c.getName(), (k, n) -> c.getCount()));
+    }
+    return result;
+  }
+
+  private SearchUnavailableException unavailable(Exception e) {
+    return new SearchUnavailableException(
+        "the SolrCloud collection " + alias + " cannot be searched now (" + e.getMessage() + ")");
+  }
+}

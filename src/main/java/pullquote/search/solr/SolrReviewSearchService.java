@@ -1,0 +1,229 @@
+package pullquote.search.solr;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.solr.client.solrj.request.SolrQuery;
+import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.params.CursorMarkParams;
+import pullquote.index.ReviewFields;
+import pullquote.index.ReviewSchema;
+import pullquote.index.solr.SolrDocuments;
+import pullquote.search.CriticSuggestion;
+import pullquote.search.FacetCounts;
+import pullquote.search.Highlights;
+import pullquote.search.IndexHealth;
+import pullquote.search.IndexStats;
+import pullquote.search.ReviewHit;
+import pullquote.search.ReviewSearchService;
+import pullquote.search.SearchRequest;
+import pullquote.search.SearchResponse;
+import pullquote.search.SortOrder;
+import pullquote.sentiment.Sentiment;
+
+/**
+ * Answers searches from a SolrCloud collection: one request per search (hits, total, facets and
+ * highlights together), the sentiment facet counted without its own filter by tag and exclusion,
+ * paging by Solr's cursor marks, and the time budget as {@code timeAllowed}.
+ */
+public final class SolrReviewSearchService implements ReviewSearchService {
+
+  /** As the local index: the most frequent values shown per name facet. */
+  static final int TOP_VALUES = 10;
+
+  private final SolrCollection collection;
+  private final SolrQueries queries = new SolrQueries();
+  private final Duration budget;
+
+  /**
+   * @param budget how long Solr may spend matching; past it the answer has what was found, flagged
+   *     {@code timed_out}
+   */
+  public SolrReviewSearchService(SolrCollection collection, Duration budget) {
+    this.collection = collection;
+    this.budget = budget;
+  }
+
+  @Override
+  public SearchResponse search(SearchRequest request) {
+    long start = System.nanoTime();
+    SolrCursor cursor =
+        request.cursor() == null ? null : SolrCursor.decode(request.cursor(), request.sort());
+    String served = collection.served();
+    if (cursor != null && cursor.collection() != null && !cursor.collection().equals(served)) {
+      throw SolrCursor.invalid(
+          "the reviews were rebuilt since this cursor was given; start the search again");
+    }
+    SolrQueries.Built built = queries.build(request);
+    boolean tieOnly = request.sort().byTieBreakAlone(built.filtersOnly());
+    if (cursor != null) {
+      cursor.requireKind(tieOnly);
+    }
+    SolrQuery query = new SolrQuery(built.q());
+    built.filters().forEach(query::addFilterQuery);
+    query.setFields(SolrDocuments.storedFields().toArray(String[]::new));
+    query.set("timeAllowed", (int) budget.toMillis());
+    query.set("shards.tolerant", true);
+    sort(query, request.sort(), built.filtersOnly());
+    // Cursor marks from a first page or a cursor; an offset for a page reached by number.
+    boolean byMark = cursor != null ? cursor.mark() != null : request.page() == 1;
+    long offset = cursor != null ? cursor.seen() : (long) (request.page() - 1) * request.size();
+    query.setRows(request.size());
+    if (byMark) {
+      query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor == null ? "*" : cursor.mark());
+    } else {
+      query.setStart((int) offset);
+    }
+    if (request.facets()) {
+      facets(query);
+    }
+    if (request.highlight() && !built.filtersOnly()) {
+      SolrHighlights.ask(query);
+    }
+    QueryResponse response = collection.query(query);
+    List<ReviewHit> hits = hits(response);
+    long total = response.getResults().getNumFound();
+    boolean partial = Boolean.TRUE.equals(response.getHeader().get("partialResults"));
+    String next = null;
+    if (offset + hits.size() < total && hits.size() == request.size()) {
+      next =
+          (byMark
+                  ? new SolrCursor(
+                      request.sort().toString(),
+                      tieOnly,
+                      response.getNextCursorMark(),
+                      offset + hits.size(),
+                      null)
+                  : new SolrCursor(
+                      request.sort().toString(), tieOnly, null, offset + hits.size(), served))
+              .encode();
+    }
+    return new SearchResponse(
+        total,
+        (System.nanoTime() - start) / 1_000_000,
+        request.page(),
+        request.size(),
+        request.sort().toString(),
+        next,
+        request.q(),
+        hits,
+        request.facets() && !partial ? facetCounts(response) : null,
+        built.warnings(),
+        partial,
+        null,
+        null,
+        List.of(),
+        List.of());
+  }
+
+  /**
+   * The request's order, then the tie-break of the local index (the id's hash), then the id, which
+   * cursor marks need.
+   */
+  private static void sort(SolrQuery query, SortOrder order, boolean filtersOnly) {
+    if (order.key() == SortOrder.Key.RELEVANCE) {
+      if (!filtersOnly) {
+        query.addSort("score", SolrQuery.ORDER.desc);
+      }
+    } else {
+      ReviewSchema.Field field = ReviewSchema.bySortKey(order.key().key()).orElseThrow();
+      query.addSort(
+          field.solrName(), order.descending() ? SolrQuery.ORDER.desc : SolrQuery.ORDER.asc);
+    }
+    query.addSort(ReviewFields.ID_ORDER, SolrQuery.ORDER.asc);
+    query.addSort(ReviewFields.ID, SolrQuery.ORDER.asc);
+  }
+
+  private static void facets(SolrQuery query) {
+    query.setFacet(true);
+    query.setFacetMinCount(1);
+    query.setFacetLimit(TOP_VALUES);
+    for (ReviewSchema.Field field : ReviewSchema.searchFacets()) {
+      if (field.facet() == ReviewSchema.Facet.ALL_VALUES) {
+        query.addFacetField("{!ex=" + SolrQueries.SENTIMENT_TAG + "}" + field.solrName());
+        query.set("f." + field.solrName() + ".facet.mincount", 0);
+      } else {
+        query.addFacetField(field.solrName());
+      }
+    }
+  }
+
+  private static FacetCounts facetCounts(QueryResponse response) {
+    Map<String, Map<String, Long>> all = new LinkedHashMap<>();
+    Map<String, List<FacetCounts.FacetValue>> top = new LinkedHashMap<>();
+    for (ReviewSchema.Field field : ReviewSchema.searchFacets()) {
+      FacetField counted = response.getFacetField(field.solrName());
+      if (field.facet() == ReviewSchema.Facet.ALL_VALUES) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Sentiment value : Sentiment.values()) {
+          counts.put(value.key(), 0L);
+        }
+        if (counted != null) {
+          counted
+              .getValues()
+              .forEach(c -> counts.computeIfPresent(c.getName(), (k, n) -> c.getCount()));
+        }
+        all.put(field.name(), counts);
+      } else {
+        List<FacetCounts.FacetValue> values = new ArrayList<>();
+        if (counted != null) {
+          counted
+              .getValues()
+              .forEach(c -> values.add(new FacetCounts.FacetValue(c.getName(), c.getCount())));
+        }
+        top.put(field.name(), values);
+      }
+    }
+    return new FacetCounts(all, top);
+  }
+
+  private static List<ReviewHit> hits(QueryResponse response) {
+    Map<String, Map<String, List<String>>> marked = response.getHighlighting();
+    List<ReviewHit> hits = new ArrayList<>();
+    for (SolrDocument doc : response.getResults()) {
+      var review = SolrDocuments.fromSolr(doc);
+      Highlights highlights = Highlights.NONE;
+      if (marked != null && marked.get(review.id()) != null) {
+        List<String> passages = marked.get(review.id()).get(ReviewFields.TEXT);
+        highlights =
+            SolrHighlights.read(
+                passages == null || passages.isEmpty() ? null : passages.getFirst(), review.text());
+      }
+      hits.add(ReviewHit.of(review, highlights));
+    }
+    return hits;
+  }
+
+  @Override
+  public Optional<ReviewHit> review(String id) {
+    SolrQuery query = new SolrQuery("*:*");
+    query.addFilterQuery(
+        ReviewFields.ID + ":" + org.apache.solr.client.solrj.util.ClientUtils.escapeQueryChars(id));
+    query.setFields(SolrDocuments.storedFields().toArray(String[]::new));
+    query.setRows(1);
+    var results = collection.query(query).getResults();
+    return results.isEmpty()
+        ? Optional.empty()
+        : Optional.of(ReviewHit.of(SolrDocuments.fromSolr(results.getFirst()), Highlights.NONE));
+  }
+
+  @Override
+  public List<CriticSuggestion> critics(String prefix, int limit) {
+    return collection.critics().suggest(prefix, limit);
+  }
+
+  @Override
+  public IndexStats stats() {
+    return collection.stats();
+  }
+
+  @Override
+  public IndexHealth health() {
+    return new IndexHealth(collection.count(), collection.served());
+  }
+}
