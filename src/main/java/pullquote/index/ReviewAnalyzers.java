@@ -1,6 +1,10 @@
 package pullquote.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -13,6 +17,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The one source of analysis, shared by the indexer, the query builder and the highlighter, so a
@@ -24,6 +29,22 @@ public final class ReviewAnalyzers {
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private ReviewAnalyzers() {}
+
+  /** The terms an analyzer cuts a text of the review text field into, in order. */
+  public static List<String> tokens(Analyzer analyzer, String text) {
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream(ReviewFields.TEXT, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tokens;
+  }
 
   /** The analyzer for every field of the schema: English text, and names. */
   public static Analyzer create() {

@@ -19,6 +19,9 @@ import java.util.List;
  * @param suggestedFilters the whole box is a known critic, publication or work: filter on it
  * @param expansions other forms (typos, spellings, near-synonyms) the words matched below
  *     themselves, because the words as typed found too few reviews
+ * @param partial true when part of the reviews could not be searched (a shard of a SolrCloud
+ *     collection with no live replica): the hits, total and counts are those of the rest
+ * @param missingShards which parts those were, by name; empty when none
  */
 public record SearchResponse(
     long total,
@@ -35,13 +38,71 @@ public record SearchResponse(
     Relaxation relaxed,
     String didYouMean,
     List<SuggestedFilter> suggestedFilters,
-    List<Expansion> expansions) {
+    List<Expansion> expansions,
+    boolean partial,
+    List<String> missingShards) {
 
   public SearchResponse {
+    missingShards = List.copyOf(missingShards);
+    if (partial == missingShards.isEmpty()) {
+      throw new IllegalArgumentException("an answer is partial when, and only when, shards miss");
+    }
     hits = List.copyOf(hits);
     warnings = List.copyOf(warnings);
     suggestedFilters = List.copyOf(suggestedFilters);
     expansions = List.copyOf(expansions);
+  }
+
+  /** An answer to the request as its words were read, before the forgiving box adds to it. */
+  public static SearchResponse of(
+      SearchRequest request,
+      long total,
+      long tookMs,
+      String nextCursor,
+      List<ReviewHit> hits,
+      FacetCounts facets,
+      List<String> warnings,
+      boolean timedOut) {
+    return new SearchResponse(
+        total,
+        tookMs,
+        request.page(),
+        request.size(),
+        request.sort().toString(),
+        nextCursor,
+        request.q(),
+        hits,
+        facets,
+        warnings,
+        timedOut,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        false,
+        List.of());
+  }
+
+  /** This answer, found without the named shards. */
+  public SearchResponse withMissingShards(List<String> missing) {
+    return new SearchResponse(
+        total,
+        tookMs,
+        page,
+        size,
+        sort,
+        nextCursor,
+        query,
+        hits,
+        facets,
+        warnings,
+        timedOut,
+        relaxed,
+        didYouMean,
+        suggestedFilters,
+        expansions,
+        !missing.isEmpty(),
+        missing);
   }
 
   /** This answer with what the forgiving search box adds. */
@@ -65,6 +126,8 @@ public record SearchResponse(
         relaxed,
         didYouMean,
         suggestedFilters,
-        expansions);
+        expansions,
+        partial,
+        missingShards);
   }
 }

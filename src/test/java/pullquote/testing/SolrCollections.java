@@ -70,6 +70,31 @@ public final class SolrCollections {
     return connection;
   }
 
+  /**
+   * Waits until every replica of the collections is active on a live node: after a node comes back,
+   * its replicas recover before they answer.
+   */
+  public static void awaitActive(CloudSolrClient client, List<String> collections)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+    while (true) {
+      var provider = client.getClusterStateProvider();
+      var live = provider.getLiveNodes();
+      boolean active = true;
+      for (String name : collections) {
+        var state = provider.getCollection(name);
+        active &= state != null && state.getReplicas().stream().allMatch(r -> r.isActive(live));
+      }
+      if (active) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("replicas of " + collections + " not active after 90 s");
+      }
+      Thread.sleep(250);
+    }
+  }
+
   /** The configset the app's jar carries, zipped with its files at the root. */
   private static byte[] configsetZip() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

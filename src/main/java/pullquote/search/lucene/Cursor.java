@@ -1,10 +1,10 @@
 package pullquote.search.lucene;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.List;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.util.BytesRef;
 import pullquote.index.ReviewFields;
+import pullquote.search.CursorToken;
 import pullquote.search.InvalidParameterException;
 import pullquote.search.SortOrder;
 
@@ -18,8 +18,6 @@ import pullquote.search.SortOrder;
  * @param value the sort value of the hit, or null for relevance order over filters alone
  */
 record Cursor(String sort, Object value, String id) {
-
-  private static final char SEP = '\u001F';
 
   /**
    * The cursor after the given hit, the last of a page.
@@ -38,23 +36,13 @@ record Cursor(String sort, Object value, String id) {
           case Integer i -> "i";
           default -> "l";
         };
-    String text = sort + SEP + kind + SEP + (value == null ? "" : value) + SEP + id;
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return CursorToken.encode(List.of(sort, kind, value == null ? "" : value.toString(), id));
   }
 
   static Cursor decode(String cursor, SortOrder expectedSort) {
-    String[] parts;
-    try {
-      parts =
-          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-              .split(String.valueOf(SEP), -1);
-    } catch (IllegalArgumentException e) {
-      throw invalid("the cursor is not one this API gave out");
-    }
-    if (parts.length != 4 || parts[3].isEmpty()) {
-      throw invalid("the cursor is not one this API gave out");
+    String[] parts = CursorToken.decode(cursor, 4).toArray(String[]::new);
+    if (parts[3].isEmpty()) {
+      throw CursorToken.notOurs();
     }
     if (!parts[0].equals(expectedSort.toString())) {
       throw invalid(
@@ -113,7 +101,6 @@ record Cursor(String sort, Object value, String id) {
   }
 
   private static InvalidParameterException invalid(String message) {
-    return new InvalidParameterException(
-        InvalidParameterException.INVALID_CURSOR, "cursor", message);
+    return CursorToken.invalid(message);
   }
 }

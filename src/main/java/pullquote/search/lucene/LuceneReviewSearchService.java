@@ -186,22 +186,15 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
       FieldDoc last = (FieldDoc) top.scoreDocs[offset + request.size() - 1];
       next = Cursor.after(request.sort(), last, hits.getLast().id(), tieOnly).encode();
     }
-    return new SearchResponse(
+    return SearchResponse.of(
+        request,
         total,
         (System.nanoTime() - start) / 1_000_000,
-        request.page(),
-        request.size(),
-        request.sort().toString(),
         next,
-        request.q(),
         hits,
         facets,
         built.warnings(),
-        timedOut,
-        null,
-        null,
-        List.of(),
-        List.of());
+        timedOut);
   }
 
   /** A searcher of its own: the time-out and its flag belong to one pass of one request alone. */

@@ -44,7 +44,9 @@ public final class SolrCollection {
     try {
       List<String> resolved = client.getClusterStateProvider().resolveAlias(alias);
       String name = resolved.isEmpty() ? alias : resolved.getFirst();
-      if (client.getClusterStateProvider().getCollection(name) == null) {
+      // getCollection fails on a name the cluster lacks (SolrJ 10); its reference does not.
+      var state = client.getClusterStateProvider().getState(name);
+      if (state == null || state.get() == null) {
         throw new SearchUnavailableException(
             "the SolrCloud cluster has no collection "
                 + alias
@@ -54,7 +56,22 @@ public final class SolrCollection {
                 + " PATH...");
       }
       return name;
-    } catch (IOException | SolrException e) {
+    } catch (SearchUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // the cluster's state could not be read: unreachable, or no live node answers
+      throw unavailable(e);
+    }
+  }
+
+  /** The shards of a collection, by name, in order. */
+  List<String> shards(String served) {
+    try {
+      var state = client.getClusterStateProvider().getCollection(served);
+      return state == null
+          ? List.of()
+          : state.getSlices().stream().map(s -> s.getName()).sorted().toList();
+    } catch (IOException e) {
       throw unavailable(e);
     }
   }
@@ -86,13 +103,19 @@ public final class SolrCollection {
     return critics.computeIfAbsent(served(), name -> readCritics());
   }
 
-  /** Each critic's reviews by sentiment, from one pivot facet over the whole collection. */
-  private CriticDirectory readCritics() {
+  /** Every review, no hits: every value of the facets asked for, with its count. */
+  private static SolrQuery everyValue() {
     SolrQuery all = new SolrQuery("*:*");
     all.setRows(0);
     all.setFacet(true);
     all.setFacetLimit(-1);
     all.setFacetMinCount(1);
+    return all;
+  }
+
+  /** Each critic's reviews by sentiment, from one pivot facet over the whole collection. */
+  private CriticDirectory readCritics() {
+    SolrQuery all = everyValue();
     String critic = ReviewSchema.field(ReviewFields.CRITIC).solrName();
     String sentiment = ReviewSchema.field(ReviewFields.SENTIMENT).solrName();
     all.addFacetPivotField(critic + "," + sentiment);
@@ -116,11 +139,7 @@ public final class SolrCollection {
   }
 
   private IndexStats readStats(String served) {
-    SolrQuery all = new SolrQuery("*:*");
-    all.setRows(0);
-    all.setFacet(true);
-    all.setFacetLimit(-1);
-    all.setFacetMinCount(1);
+    SolrQuery all = everyValue();
     String sentiment = ReviewSchema.field(ReviewFields.SENTIMENT).solrName();
     String source = ReviewSchema.field(ReviewFields.SENTIMENT_SOURCE).solrName();
     String work = ReviewSchema.field(ReviewFields.WORK).solrName();

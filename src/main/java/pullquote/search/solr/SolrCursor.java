@@ -1,7 +1,7 @@
 package pullquote.search.solr;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.List;
+import pullquote.search.CursorToken;
 import pullquote.search.InvalidParameterException;
 import pullquote.search.SortOrder;
 
@@ -20,7 +20,6 @@ import pullquote.search.SortOrder;
  */
 record SolrCursor(String sort, boolean tieOnly, String mark, long seen, String collection) {
 
-  private static final char SEP = '\u001F';
   private static final String PREFIX = "s1";
 
   SolrCursor {
@@ -30,31 +29,20 @@ record SolrCursor(String sort, boolean tieOnly, String mark, long seen, String c
   }
 
   String encode() {
-    String text =
-        String.join(
-            String.valueOf(SEP),
+    return CursorToken.encode(
+        List.of(
             PREFIX,
             sort,
             tieOnly ? "t" : "s",
             mark == null ? "" : mark,
             Long.toString(seen),
-            collection == null ? "" : collection);
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+            collection == null ? "" : collection));
   }
 
   static SolrCursor decode(String cursor, SortOrder expectedSort) {
-    String[] parts;
-    try {
-      parts =
-          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-              .split(String.valueOf(SEP), -1);
-    } catch (IllegalArgumentException e) {
-      throw invalid("the cursor is not one this API gave out");
-    }
-    if (parts.length != 6 || !parts[0].equals(PREFIX)) {
-      throw invalid("the cursor is not one this API gave out");
+    String[] parts = CursorToken.decode(cursor, 6).toArray(String[]::new);
+    if (!parts[0].equals(PREFIX)) {
+      throw CursorToken.notOurs();
     }
     if (!parts[1].equals(expectedSort.toString())) {
       throw invalid(
@@ -68,7 +56,7 @@ record SolrCursor(String sort, boolean tieOnly, String mark, long seen, String c
           Long.parseLong(parts[4]),
           parts[5].isEmpty() ? null : parts[5]);
     } catch (IllegalArgumentException e) {
-      throw invalid("the cursor is not one this API gave out");
+      throw CursorToken.notOurs();
     }
   }
 
@@ -84,7 +72,6 @@ record SolrCursor(String sort, boolean tieOnly, String mark, long seen, String c
   }
 
   static InvalidParameterException invalid(String message) {
-    return new InvalidParameterException(
-        InvalidParameterException.INVALID_CURSOR, "cursor", message);
+    return CursorToken.invalid(message);
   }
 }

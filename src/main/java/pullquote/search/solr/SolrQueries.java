@@ -1,14 +1,10 @@
 package pullquote.search.solr;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewFields;
@@ -244,17 +240,6 @@ final class SolrQueries {
    * it, so a word with none is reported and left out as the local index does.
    */
   private List<String> tokens(String text) {
-    List<String> tokens = new ArrayList<>();
-    try (TokenStream stream = written.tokenStream(ReviewFields.TEXT, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        tokens.add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return tokens;
+    return ReviewAnalyzers.tokens(written, text);
   }
 }

@@ -2,15 +2,20 @@ package pullquote.search.solr;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.util.NamedList;
 import pullquote.index.ReviewFields;
 import pullquote.index.ReviewSchema;
 import pullquote.index.solr.SolrDocuments;
@@ -69,6 +74,7 @@ public final class SolrReviewSearchService implements ReviewSearchService {
     query.setFields(SolrDocuments.storedFields().toArray(String[]::new));
     query.set("timeAllowed", (int) budget.toMillis());
     query.set("shards.tolerant", true);
+    query.set("shards.info", true);
     sort(query, request.sort(), built.filtersOnly());
     // Cursor marks from a first page or a cursor; an offset for a page reached by number.
     boolean byMark = cursor != null ? cursor.mark() != null : request.page() == 1;
@@ -88,7 +94,11 @@ public final class SolrReviewSearchService implements ReviewSearchService {
     QueryResponse response = collection.query(query);
     List<ReviewHit> hits = hits(response);
     long total = response.getResults().getNumFound();
-    boolean partial = Boolean.TRUE.equals(response.getHeader().get("partialResults"));
+    List<String> missing = missingShards(response, served);
+    // Solr flags both a shard that did not answer and time that ran out as partial results.
+    boolean timedOut =
+        missing.isEmpty() && Boolean.TRUE.equals(response.getHeader().get("partialResults"));
+    boolean partial = timedOut || !missing.isEmpty();
     String next = null;
     if (offset + hits.size() < total && hits.size() == request.size()) {
       next =
@@ -103,22 +113,45 @@ public final class SolrReviewSearchService implements ReviewSearchService {
                       request.sort().toString(), tieOnly, null, offset + hits.size(), served))
               .encode();
     }
-    return new SearchResponse(
-        total,
-        (System.nanoTime() - start) / 1_000_000,
-        request.page(),
-        request.size(),
-        request.sort().toString(),
-        next,
-        request.q(),
-        hits,
-        request.facets() && !partial ? facetCounts(response) : null,
-        built.warnings(),
-        partial,
-        null,
-        null,
-        List.of(),
-        List.of());
+    return SearchResponse.of(
+            request,
+            total,
+            (System.nanoTime() - start) / 1_000_000,
+            next,
+            hits,
+            request.facets() && !timedOut ? facetCounts(response) : null,
+            built.warnings(),
+            timedOut)
+        .withMissingShards(missing);
+  }
+
+  /** Where a shard answers from: a replica's core, named after its collection and shard. */
+  private static final Pattern SHARD_OF_CORE = Pattern.compile("_(shard\\d+)_replica");
+
+  /**
+   * The collection's shards that did not answer ({@code shards.tolerant} lets the others answer):
+   * Solr names a shard with no live replica only as "unknown", so the missing are those of the
+   * collection's shards that no answering replica belongs to.
+   */
+  private List<String> missingShards(QueryResponse response, String served) {
+    if (!(response.getResponse().get("shards.info") instanceof NamedList<?> info)) {
+      return List.of();
+    }
+    Set<String> answered = new HashSet<>();
+    boolean anyFailed = false;
+    for (Map.Entry<String, ?> shard : info) {
+      boolean failed =
+          shard.getValue() instanceof NamedList<?> details && details.get("error") != null;
+      anyFailed |= failed;
+      Matcher core = SHARD_OF_CORE.matcher(shard.getKey());
+      if (!failed && core.find()) {
+        answered.add(core.group(1));
+      }
+    }
+    if (!anyFailed) {
+      return List.of();
+    }
+    return collection.shards(served).stream().filter(s -> !answered.contains(s)).toList();
   }
 
   /**

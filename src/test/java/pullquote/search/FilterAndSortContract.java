@@ -2,39 +2,33 @@ package pullquote.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import pullquote.index.LiveIndex;
+import org.junit.jupiter.api.TestInstance;
 import pullquote.testing.Requests;
 import pullquote.testing.TestIndexes;
 
-/** Filters, ranges and sorts over the seed page plus a small fixture with scores and dates. */
-class FilterAndSortTest {
+/**
+ * Filters, ranges and sorts over the seed page plus a small fixture with scores and dates, which
+ * every backend must meet: one subclass per backend says how it holds those reviews.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class FilterAndSortContract {
 
-  @TempDir static Path dir;
-  static LiveIndex live;
-  static ReviewSearchService search;
+  protected ReviewSearchService search;
+
+  /** A service over the backend holding the seed page's and the extra fixture's reviews. */
+  protected abstract ReviewSearchService openSeedAndExtra() throws Exception;
 
   @BeforeAll
-  static void build() throws Exception {
-    TestIndexes.build(dir, TestIndexes.SEED, TestIndexes.EXTRA);
-    live = TestIndexes.open(dir);
-    search = TestIndexes.service(live);
+  void openBackend() throws Exception {
+    search = openSeedAndExtra();
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    live.close();
-  }
-
-  private static List<String> ids(
-      String sort, Integer min, Integer max, LocalDate from, LocalDate to) {
+  private List<String> ids(String sort, Integer min, Integer max, LocalDate from, LocalDate to) {
     var request =
         new SearchRequest(
             "",
