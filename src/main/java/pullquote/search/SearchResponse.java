@@ -85,6 +85,25 @@ public record SearchResponse(
 
   /** This answer, found without the named shards. */
   public SearchResponse withMissingShards(List<String> missing) {
+    return with(relaxed, didYouMean, suggestedFilters, expansions, missing);
+  }
+
+  /** This answer with what the forgiving search box adds. */
+  public SearchResponse forgiving(
+      Relaxation relaxed,
+      String didYouMean,
+      List<SuggestedFilter> suggestedFilters,
+      List<Expansion> expansions) {
+    return with(relaxed, didYouMean, suggestedFilters, expansions, missingShards);
+  }
+
+  /** The same hits, counts and page with other notes beside them. */
+  private SearchResponse with(
+      Relaxation relaxed,
+      String didYouMean,
+      List<SuggestedFilter> suggestedFilters,
+      List<Expansion> expansions,
+      List<String> missing) {
     return new SearchResponse(
         total,
         tookMs,
@@ -103,31 +122,5 @@ public record SearchResponse(
         expansions,
         !missing.isEmpty(),
         missing);
-  }
-
-  /** This answer with what the forgiving search box adds. */
-  public SearchResponse forgiving(
-      Relaxation relaxed,
-      String didYouMean,
-      List<SuggestedFilter> suggestedFilters,
-      List<Expansion> expansions) {
-    return new SearchResponse(
-        total,
-        tookMs,
-        page,
-        size,
-        sort,
-        nextCursor,
-        query,
-        hits,
-        facets,
-        warnings,
-        timedOut,
-        relaxed,
-        didYouMean,
-        suggestedFilters,
-        expansions,
-        partial,
-        missingShards);
   }
 }

@@ -74,6 +74,18 @@ public abstract class SeedSearchContract {
   }
 
   @Test
+  void aMisspeltWordFindsItsReviewOnlyWhereTheBackendForgives() {
+    SearchResponse typo = q("hornodg");
+    if (backend().forgives()) {
+      assertThat(typo.total()).isEqualTo(1);
+      assertThat(typo.expansions()).isNotEmpty();
+    } else {
+      assertThat(typo.total()).isZero();
+      assertThat(typo.expansions()).isEmpty();
+    }
+  }
+
+  @Test
   void phraseRunningOutOfOptionsFindsOnlyNoelMurray() {
     SearchResponse r = q("\"running out of options\"");
     assertThat(r.total()).isEqualTo(1);

@@ -95,6 +95,27 @@ public final class SolrCollections {
     }
   }
 
+  /** A service over a collection of the files' reviews, and the client it holds. */
+  public record Opened(CloudSolrClient client, pullquote.search.ReviewSearchService service)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      client.close();
+    }
+  }
+
+  /** A 2-shard collection of the files' reviews, and a search service over it. */
+  public static Opened searchable(SolrTestCluster cluster, String name, Path... inputs)
+      throws IOException, SolrServerException {
+    SolrConnection connection = create(cluster, name, 2, 1, inputs);
+    CloudSolrClient client = connection.client(30);
+    return new Opened(
+        client,
+        new pullquote.search.solr.SolrReviewSearchService(
+            new pullquote.search.solr.SolrCollection(client, connection.collection()),
+            java.time.Duration.ofSeconds(5)));
+  }
+
   /** The configset the app's jar carries, zipped with its files at the root. */
   private static byte[] configsetZip() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,10 +1,7 @@
 package pullquote.search.solr;
 
-import java.time.Duration;
-import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import pullquote.index.solr.SolrConnection;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SeedSearchContract;
 import pullquote.testing.SolrCluster;
@@ -16,15 +13,12 @@ class SolrSeedSearchTest extends SeedSearchContract {
 
   @RegisterExtension static final SolrCluster SOLR = new SolrCluster();
 
-  private CloudSolrClient client;
+  private SolrCollections.Opened opened;
 
   @Override
   protected ReviewSearchService openSeed() throws Exception {
-    SolrConnection connection =
-        SolrCollections.create(SOLR.cluster(), "seed_contract", 2, 1, TestIndexes.SEED);
-    client = connection.client(30);
-    return new SolrReviewSearchService(
-        new SolrCollection(client, connection.collection()), Duration.ofSeconds(5));
+    opened = SolrCollections.searchable(SOLR.cluster(), "seed_contract", TestIndexes.SEED);
+    return opened.service();
   }
 
   /** Solr reads the box as typed: the forgiving readings are the local index's alone, so far. */
@@ -35,6 +29,6 @@ class SolrSeedSearchTest extends SeedSearchContract {
 
   @AfterAll
   void close() {
-    client.close();
+    opened.close();
   }
 }
