@@ -29,10 +29,12 @@ final class Backends {
       Forgiveness forgiveness,
       ObjectMapper json,
       boolean serving) {
-    if (solr != null) {
-      return new SolrBackend(solr, LuceneReviewSearchService.DEFAULT_BUDGET);
-    }
-    return local(index.dir(), forgiveness, json, serving);
+    return solr != null ? solr(solr) : local(index.dir(), forgiveness, json, serving);
+  }
+
+  /** A SolrCloud collection, with the same time budget as the local index. */
+  static SearchBackend solr(SolrConnection solr) {
+    return new SolrBackend(solr, LuceneReviewSearchService.DEFAULT_BUDGET);
   }
 
   /** The local index in a directory, for tools that read it directly as well as search it. */

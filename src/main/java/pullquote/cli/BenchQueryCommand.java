@@ -6,9 +6,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import pullquote.bench.BackendComparison;
 import pullquote.bench.LatencySummary;
 import pullquote.bench.QueryBenchmark;
 import pullquote.index.IndexLayout;
+import pullquote.index.solr.SolrConnection;
 import pullquote.ingest.Json;
 import pullquote.search.Forgiveness;
 import pullquote.server.ApiServer;
@@ -29,6 +31,11 @@ import pullquote.server.ApiServer;
 final class BenchQueryCommand implements Callable<Integer> {
 
   @Mixin IndexOption index = new IndexOption();
+
+  /** With a collection of the same reviews: both backends measured on the same mix. */
+  @Mixin SolrOption solr = new SolrOption();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--per-class",
@@ -97,6 +104,17 @@ final class BenchQueryCommand implements Callable<Integer> {
         if (jsonOut != null) {
           json.writerWithDefaultPrettyPrinter().writeValue(jsonOut.toFile(), result);
           System.out.println("wrote " + jsonOut);
+        }
+        SolrConnection collection = solr.connection(spec.commandLine());
+        if (collection != null) {
+          BackendComparison.Result compared =
+              SolrComparison.run(collection, service, live, options, base, json);
+          SolrComparison.print(compared);
+          if (jsonOut != null) {
+            Path beside = SolrComparison.jsonBeside(jsonOut);
+            json.writerWithDefaultPrettyPrinter().writeValue(beside.toFile(), compared);
+            System.out.println("wrote " + beside);
+          }
         }
       }
     }
