@@ -64,11 +64,17 @@ public record SolrConnection(List<String> urls, String collection) {
   /**
    * A client for the cluster over the JDK's HTTP client (SolrJ 10 needs no Jetty for it). Requests
    * that take longer than {@code requestTimeoutSeconds} fail rather than pin a thread.
+   *
+   * <p>HTTP/1.1: over plain http the JDK client's HTTP/2 means an h2c upgrade, which Jetty refuses
+   * for a request with a body, so SolrJ first sends a HEAD that Solr logs as an error ("missing
+   * content stream", SOLR-17589); and a rebuild's first POST (the configset upload) failed with
+   * "EOF reached while reading" against a fresh Solr 9.10 cluster. HTTP/1.1 has neither.
    */
   public CloudSolrClient client(int requestTimeoutSeconds) {
     return new CloudSolrClient.Builder(urls)
         .withHttpClientBuilder(
             new HttpJdkSolrClient.Builder()
+                .useHttp1_1(true)
                 .withConnectionTimeout(5, TimeUnit.SECONDS)
                 .withRequestTimeout(requestTimeoutSeconds, TimeUnit.SECONDS))
         .build();
