@@ -270,6 +270,48 @@ class SolrRebuildTest {
     }
   }
 
+  /**
+   * Two sending threads and three shards make six update requests at once, each writing its body
+   * through a pipe on a thread of the HTTP client's executor: more than SolrJ 10.0's default
+   * executor has (four), which then hung every request for good.
+   */
+  @Test
+  @Timeout(120)
+  void sixUpdateRequestsAtOnceAllComplete(SolrTestCluster cluster) throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 6_000; i++) {
+      lines.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "{\"id\": \"many-%d\", \"work\": \"Work %d\", \"critic\": \"Critic %d\","
+                  + " \"score_raw\": \"%d/10\", \"text\": \"Review number %d, which says"
+                  + " enough words to make the request body a few hundred bytes long.\"}%n",
+              i,
+              i % 50,
+              i % 200,
+              i % 11,
+              i));
+    }
+    Path many = Files.writeString(dir.resolve("many.jsonl"), lines);
+    var ingestor =
+        new Ingestor(
+            new SentimentResolver(LinearSentimentModel.bundled()),
+            Json.newMapper(),
+            IngestOptions.DEFAULT);
+    SolrRebuild.Result result =
+        new SolrRebuild(ingestor, Clock.systemUTC(), SolrConfigset.bundled(), 2)
+            .rebuild(
+                SolrConnection.of(cluster.baseUrl(), "many"),
+                new SolrRebuild.Shape(3, 1),
+                List.of(many),
+                IngestProgress.NONE,
+                SolrRebuild.Steps.NONE);
+    assertThat(result.report().reviews()).isEqualTo(6_000);
+    try (SolrClient client = client(cluster)) {
+      assertThat(new SolrCollections(client).count("many")).isEqualTo(6_000);
+    }
+  }
+
   private static final String GOOD =
       "{\"id\": \"g1\", \"work\": \"Quiet Harbour\", \"critic\": \"Noor Haddad\","
           + " \"score_raw\": \"C\", \"text\": \"A gentle, uneven drama.\"}\n";
