@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import pullquote.index.BuildInfo;
 import pullquote.index.IndexBuilder;
 import pullquote.ingest.IngestProblem;
 import pullquote.ingest.IngestReport;
@@ -18,7 +19,19 @@ final class BuildReportPrinter {
   private BuildReportPrinter() {}
 
   static void print(IndexBuilder.Result result, Path indexDir, PrintStream out, PrintStream err) {
-    IngestReport report = result.report();
+    printReport(result.report(), result.info(), out, err);
+    if (result.published()) {
+      out.println("Index ready: " + result.generation() + " (now served from " + indexDir + ")");
+    } else {
+      out.println("Nothing could be indexed; the index in " + indexDir + " is unchanged.");
+    }
+  }
+
+  /**
+   * The report every build prints, local or on Solr: problems on {@code err}, counts on {@code
+   * out}. The caller adds the line that says where the reviews went.
+   */
+  static void printReport(IngestReport report, BuildInfo info, PrintStream out, PrintStream err) {
     listProblems(report, err);
     out.printf(Locale.ROOT, "Files read:        %d%n", report.filesRead());
     out.printf(Locale.ROOT, "Reviews indexed:   %d%n", report.reviews());
@@ -32,12 +45,7 @@ final class BuildReportPrinter {
     }
     out.printf(Locale.ROOT, "Sentiment:         %s%n", breakdown(report.bySentiment()).strip());
     out.printf(Locale.ROOT, "Sentiment source:  %s%n", breakdown(report.bySource()).strip());
-    out.printf(Locale.ROOT, "Elapsed:           %.1f s%n", result.info().elapsedMs() / 1000.0);
-    if (result.published()) {
-      out.println("Index ready: " + result.generation() + " (now served from " + indexDir + ")");
-    } else {
-      out.println("Nothing could be indexed; the index in " + indexDir + " is unchanged.");
-    }
+    out.printf(Locale.ROOT, "Elapsed:           %.1f s%n", info.elapsedMs() / 1000.0);
   }
 
   /**

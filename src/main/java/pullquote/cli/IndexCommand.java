@@ -13,6 +13,8 @@ import picocli.CommandLine.Parameters;
 import pullquote.index.IndexBuilder;
 import pullquote.index.IndexLayout;
 import pullquote.index.ReviewAnalyzers;
+import pullquote.index.solr.SolrConnection;
+import pullquote.index.solr.SolrRebuild;
 import pullquote.ingest.ColumnMapping;
 import pullquote.ingest.IngestOptions;
 import pullquote.ingest.Ingestor;
@@ -20,17 +22,36 @@ import pullquote.ingest.Json;
 import pullquote.ingest.SentimentResolver;
 import pullquote.sentiment.LinearSentimentModel;
 
-/** {@code pullquote index}: rebuilds the index offline and swaps it in when complete. */
+/**
+ * {@code pullquote index}: rebuilds the index offline and swaps it in when complete; with {@code
+ * --solr}, a SolrCloud collection instead.
+ */
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
       "Rebuild the index from critic pages (.txt), CSV and JSON Lines files or directories.",
-      "The new index is built beside the live one and swapped in only when complete."
+      "The new index is built beside the live one and swapped in only when complete.",
+      "With --solr and --collection NAME: a new SolrCloud collection NAME_gNNNNNN is built,"
+          + " checked, and the alias NAME moved to it; older ones but the previous are dropped."
     })
 final class IndexCommand implements Callable<Integer> {
 
   @Mixin IndexOption index = new IndexOption();
+
+  @Mixin SolrOption solr = new SolrOption();
+
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      description = "With --solr: shards of the new collection (default: 1).")
+  Integer shards;
+
+  @Option(
+      names = "--replicas",
+      paramLabel = "N",
+      description = "With --solr: replicas of each shard (default: 1).")
+  Integer replicas;
 
   @Mixin ModelOption model = new ModelOption();
 
@@ -63,7 +84,34 @@ final class IndexCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    return build(index.dir(), paths, new IngestOptions(work, columns), quiet, model.load());
+    IngestOptions options = new IngestOptions(work, columns);
+    SolrConnection connection = solr.connection(spec.commandLine());
+    if (connection == null) {
+      if (shards != null || replicas != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--shards and --replicas shape a SolrCloud collection: give them with --solr and"
+                + " --collection");
+      }
+      return build(index.dir(), paths, options, quiet, model.load());
+    }
+    if (!index.isDefault()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--index names a local index; with --solr a SolrCloud collection is rebuilt instead:"
+              + " give one or the other");
+    }
+    SolrRebuild.Shape shape;
+    try {
+      shape =
+          new SolrRebuild.Shape(
+              shards == null ? SolrRebuild.Shape.DEFAULT.shards() : shards,
+              replicas == null ? SolrRebuild.Shape.DEFAULT.replicas() : replicas);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--shards and --replicas take 1 or more");
+    }
+    return SolrIndexer.rebuild(connection, shape, paths, options, quiet, model.load());
   }
 
   /** Indexes the bundled sample data, quietly, with the bundled model. */

@@ -34,6 +34,7 @@ public final class Main implements Runnable {
           TrainSentimentCommand.class,
           ClassifyCommand.class,
           BenchCommand.class,
+          SolrDevCommand.class,
           AotTrainingCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

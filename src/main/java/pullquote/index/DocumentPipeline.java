@@ -1,6 +1,8 @@
 package pullquote.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -9,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.lucene.index.IndexWriter;
+import pullquote.ingest.IngestProgress;
+import pullquote.ingest.IngestReport;
+import pullquote.ingest.Ingestor;
 import pullquote.ingest.Review;
 
 /**
@@ -16,35 +21,86 @@ import pullquote.ingest.Review;
  * them; Lucene's writer takes documents from several threads at once. Reviews go in batches: one
  * hand-over per review woke a sleeping writer thousands of times a second, and that switching cost
  * more than the reading. The queue is bounded, so a fast reader waits instead of filling memory,
- * and the first failure stops the run.
+ * and the first failure stops the run. Lucene's writer and a Solr collection are written through
+ * the same pipeline, each by its own {@link BatchWriter}.
  */
-final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
+public final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
 
-  private static final int BATCH = 256;
+  /** Reviews per hand-over to a Lucene writer, which adds them one at a time. */
+  static final int LUCENE_BATCH = 256;
+
   private static final int QUEUE = 16;
+
+  /** Writes one batch of reviews into an index; called from several threads at once. */
+  @FunctionalInterface
+  public interface BatchWriter {
+    void write(List<Review> reviews) throws IOException;
+  }
 
   /** The end marker, told apart by identity: batches are never empty. */
   private static final List<Review> DONE = List.of();
 
   private final BlockingQueue<List<Review>> queue = new ArrayBlockingQueue<>(QUEUE);
-  private List<Review> batch = new ArrayList<>(BATCH);
+  private final int batchSize;
+  private List<Review> batch;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final List<Thread> workers = new ArrayList<>();
 
   DocumentPipeline(IndexWriter writer, int threads) {
+    this(threads, LUCENE_BATCH, lucene(writer));
+  }
+
+  /**
+   * @param threads writer threads, each calling {@code writer} with one batch at a time
+   * @param batchSize reviews per batch; the last batch may hold fewer
+   */
+  public DocumentPipeline(int threads, int batchSize, BatchWriter writer) {
+    if (threads < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("a pipeline needs a thread and a batch size of 1 or more");
+    }
+    this.batchSize = batchSize;
+    this.batch = new ArrayList<>(batchSize);
     for (int i = 0; i < threads; i++) {
       Thread worker = Thread.ofPlatform().name("index-writer-" + i).start(() -> work(writer));
       workers.add(worker);
     }
   }
 
-  private void work(IndexWriter writer) {
+  /** Adds each review of a batch to a Lucene writer, which takes them from several threads. */
+  static BatchWriter lucene(IndexWriter writer) {
+    return reviews -> {
+      for (Review review : reviews) {
+        writer.addDocument(ReviewDocuments.toDocument(review));
+      }
+    };
+  }
+
+  /**
+   * Ingests the inputs into {@code writer} through a pipeline and returns the report once every
+   * review has been written.
+   *
+   * @throws IOException the first failure of the writer; the run stops there
+   */
+  public static IngestReport ingest(
+      Ingestor ingestor,
+      List<Path> inputs,
+      IngestProgress progress,
+      int threads,
+      int batchSize,
+      BatchWriter writer)
+      throws IOException {
+    try (DocumentPipeline pipeline = new DocumentPipeline(threads, batchSize, writer)) {
+      return ingestor.ingest(inputs, pipeline, progress);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private void work(BatchWriter writer) {
     try {
       for (List<Review> reviews = queue.take(); reviews != DONE; reviews = queue.take()) {
-        for (Review review : reviews) {
-          if (failure.get() == null) {
-            writer.addDocument(ReviewDocuments.toDocument(review));
-          }
+        if (failure.get() == null) {
+          writer.write(reviews);
         }
       }
     } catch (InterruptedException e) {
@@ -61,14 +117,14 @@ final class DocumentPipeline implements Consumer<Review>, AutoCloseable {
   @Override
   public void accept(Review review) {
     batch.add(review);
-    if (batch.size() == BATCH) {
+    if (batch.size() == batchSize) {
       handOver();
     }
   }
 
   private void handOver() {
     List<Review> full = batch;
-    batch = new ArrayList<>(BATCH);
+    batch = new ArrayList<>(batchSize);
     try {
       while (!queue.offer(full, 100, TimeUnit.MILLISECONDS)) {
         rethrowFailure();
