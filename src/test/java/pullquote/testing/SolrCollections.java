@@ -1,21 +1,15 @@
 package pullquote.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.client.solrj.request.CollectionAdminRequest;
-import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
-import org.apache.solr.common.SolrInputDocument;
+import pullquote.index.solr.SolrConfigset;
 import pullquote.index.solr.SolrConnection;
-import pullquote.index.solr.SolrDocuments;
+import pullquote.index.solr.SolrRebuild;
+import pullquote.index.solr.SolrRebuildException;
 import pullquote.ingest.IngestOptions;
 import pullquote.ingest.IngestProgress;
 import pullquote.ingest.Ingestor;
@@ -24,13 +18,10 @@ import pullquote.ingest.SentimentResolver;
 import pullquote.sentiment.LinearSentimentModel;
 
 /**
- * Collections on the test cluster holding the project's fixtures, read by the same ingest as the
- * local index (same sentiment, same reviews) and written through {@link SolrDocuments}.
+ * Collections on the test cluster holding the project's fixtures, built by the product's own
+ * rebuild ({@link SolrRebuild}: the same ingest as the local index, an alias to the generation).
  */
 public final class SolrCollections {
-
-  private static final String CONFIGSET = "pullquote-test";
-  private static final List<String> CONFIG_FILES = List.of("managed-schema.xml", "solrconfig.xml");
 
   private SolrCollections() {}
 
@@ -44,28 +35,21 @@ public final class SolrCollections {
       SolrTestCluster cluster, String name, int shards, int replicas, Path... inputs)
       throws IOException, SolrServerException {
     SolrConnection connection = new SolrConnection(cluster.urls(), name);
-    try (CloudSolrClient client = connection.client(60)) {
-      if (!new ConfigSetAdminRequest.List().process(client).getConfigSets().contains(CONFIGSET)) {
-        Path zip = Files.createTempFile("configset", ".zip");
-        Files.write(zip, configsetZip());
-        new ConfigSetAdminRequest.Upload()
-            .setConfigSetName(CONFIGSET)
-            .setUploadFile(zip, "application/octet-stream")
-            .process(client);
-        Files.delete(zip);
-      }
-      CollectionAdminRequest.createCollection(name, CONFIGSET, shards, replicas).process(client);
-      List<SolrInputDocument> docs = new ArrayList<>();
-      new Ingestor(
-              new SentimentResolver(LinearSentimentModel.bundled()),
-              Json.newMapper(),
-              IngestOptions.DEFAULT)
-          .ingest(
+    var ingestor =
+        new Ingestor(
+            new SentimentResolver(LinearSentimentModel.bundled()),
+            Json.newMapper(),
+            IngestOptions.DEFAULT);
+    try {
+      new SolrRebuild(ingestor, Clock.systemUTC(), SolrConfigset.bundled(), 2)
+          .rebuild(
+              connection,
+              new SolrRebuild.Shape(shards, replicas),
               List.of(inputs),
-              review -> docs.add(SolrDocuments.toSolr(review)),
-              IngestProgress.NONE);
-      client.add(name, docs);
-      client.commit(name);
+              IngestProgress.NONE,
+              SolrRebuild.Steps.NONE);
+    } catch (SolrRebuildException e) {
+      throw new IOException(e.getMessage(), e);
     }
     return connection;
   }
@@ -79,11 +63,17 @@ public final class SolrCollections {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
     while (true) {
       var provider = client.getClusterStateProvider();
-      var live = provider.getLiveNodes();
       boolean active = true;
-      for (String name : collections) {
-        var state = provider.getCollection(name);
-        active &= state != null && state.getReplicas().stream().allMatch(r -> r.isActive(live));
+      try {
+        var live = provider.getLiveNodes();
+        for (String name : collections) {
+          // getCollection fails on a state it cannot read yet (SolrJ 10); its reference does not
+          var ref = provider.getState(provider.resolveSimpleAlias(name));
+          var state = ref == null ? null : ref.get();
+          active &= state != null && state.getReplicas().stream().allMatch(r -> r.isActive(live));
+        }
+      } catch (RuntimeException e) {
+        active = false; // the node asked was the one coming back: ask again
       }
       if (active) {
         return;
@@ -114,24 +104,5 @@ public final class SolrCollections {
         new pullquote.search.solr.SolrReviewSearchService(
             new pullquote.search.solr.SolrCollection(client, connection.collection()),
             java.time.Duration.ofSeconds(5)));
-  }
-
-  /** The configset the app's jar carries, zipped with its files at the root. */
-  private static byte[] configsetZip() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (String file : CONFIG_FILES) {
-        try (InputStream in =
-            SolrCollections.class.getResourceAsStream("/pullquote/solr/configset/" + file)) {
-          if (in == null) {
-            throw new IOException(file + " is missing from the class path");
-          }
-          zip.putNextEntry(new ZipEntry(file));
-          in.transferTo(zip);
-          zip.closeEntry();
-        }
-      }
-    }
-    return bytes.toByteArray();
   }
 }

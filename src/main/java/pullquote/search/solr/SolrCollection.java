@@ -13,8 +13,10 @@ import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.PivotField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrException;
+import pullquote.index.BuildInfo;
 import pullquote.index.ReviewFields;
 import pullquote.index.ReviewSchema;
+import pullquote.index.solr.SolrBuildInfo;
 import pullquote.search.CriticDirectory;
 import pullquote.search.IndexStats;
 import pullquote.search.InvalidParameterException;
@@ -153,7 +155,16 @@ public final class SolrCollection {
         allValues(response.getFacetField(source), SentimentSource.values()),
         critics().size(),
         response.getFacetField(work) == null ? 0 : response.getFacetField(work).getValueCount(),
-        null);
+        buildInfo(served));
+  }
+
+  /** The report the rebuild stored with the collection; null for one made another way. */
+  private BuildInfo buildInfo(String served) {
+    try {
+      return SolrBuildInfo.read(client, served).orElse(null);
+    } catch (SolrServerException | IOException e) {
+      throw unavailable(e);
+    }
   }
 
   private static Map<String, Long> allValues(FacetField counted, Enum<?>[] values) {

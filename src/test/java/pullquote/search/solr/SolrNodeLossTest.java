@@ -51,7 +51,9 @@ class SolrNodeLossTest {
       } finally {
         cluster.start(node);
         try (CloudSolrClient client = connection.client(30)) {
-          SolrCollections.awaitActive(client, List.of("node_loss_replicated"));
+          SolrCollections.awaitActive(
+              client,
+              List.of(client.getClusterStateProvider().resolveSimpleAlias("node_loss_replicated")));
         }
       }
       assertThat(tally.statuses()).as("answers by status").containsOnlyKeys(200);
@@ -63,7 +65,9 @@ class SolrNodeLossTest {
   private static int nodeHolding(SolrConnection connection, SolrTestCluster cluster, int from)
       throws Exception {
     try (CloudSolrClient client = connection.client(30)) {
-      DocCollection state = client.getClusterStateProvider().getCollection(connection.collection());
+      var provider = client.getClusterStateProvider();
+      DocCollection state =
+          provider.getCollection(provider.resolveSimpleAlias(connection.collection()));
       List<String> urls = cluster.urls();
       for (int node = from; node < urls.size(); node++) {
         String url = urls.get(node);
@@ -93,24 +97,17 @@ class SolrNodeLossTest {
           new SolrReviewSearchService(
               new SolrCollection(client, connection.collection()), Duration.ofSeconds(5));
       long whole = service.search(SearchRequest.of("")).total();
-      DocCollection state = client.getClusterStateProvider().getCollection("node_loss_partial");
+      DocCollection state =
+          client
+              .getClusterStateProvider()
+              .getCollection(
+                  client.getClusterStateProvider().resolveSimpleAlias("node_loss_partial"));
       Replica shard2 = state.getSlice("shard2").getReplicas().iterator().next();
       int node = cluster.urls().indexOf(shard2.getBaseUrl());
       assertThat(node).isNotNegative();
       cluster.stop(node);
       try {
         SearchResponse partial = service.search(SearchRequest.of(""));
-        System.err.println(
-            "PARTIAL "
-                + partial.partial()
-                + " "
-                + partial.missingShards()
-                + " total "
-                + partial.total()
-                + " of "
-                + whole
-                + " timedOut "
-                + partial.timedOut());
         assertThat(partial.partial()).isTrue();
         assertThat(partial.missingShards()).containsExactly("shard2");
         assertThat(partial.total()).isPositive().isLessThan(whole);
