@@ -54,7 +54,8 @@ class SolrSchemaTest {
   /** An attribute, or Solr's default for it when absent (true for indexed and stored). */
   private static boolean flag(Element field, String attribute) {
     String value = field.getAttribute(attribute);
-    return value.isEmpty() ? !attribute.equals("docValues") && !attribute.equals("multiValued")
+    return value.isEmpty()
+        ? !attribute.equals("docValues") && !attribute.equals("multiValued")
         : Boolean.parseBoolean(value);
   }
 
