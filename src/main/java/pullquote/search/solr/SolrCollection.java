@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.SolrQuery;
@@ -80,7 +81,8 @@ public final class SolrCollection {
 
   QueryResponse query(SolrQuery query) {
     try {
-      return client.query(alias, query);
+      // POST: a box of 256 words (and its text-only copy for the highlighter) outgrows a URL.
+      return client.query(alias, query, SolrRequest.METHOD.POST);
     } catch (SolrException e) {
       if (e.code() == SolrException.ErrorCode.BAD_REQUEST.code) {
         // Solr refused what we sent: a query the box let through that Solr cannot parse.

@@ -21,7 +21,13 @@ final class SolrHighlights {
 
   private SolrHighlights() {}
 
-  static void ask(ModifiableSolrParams params) {
+  /**
+   * @param textQuery the box's query on the text alone (field terms and exclusions left out): the
+   *     highlighter marks a phrase whole only when it weighs the query's matches, and a conjunction
+   *     with a critic term would then match nothing in the text
+   */
+  static void ask(ModifiableSolrParams params, String textQuery) {
+    params.set("hl.q", textQuery);
     params.set("hl", true);
     params.set("hl.method", "unified");
     params.set("hl.fl", ReviewFields.TEXT);

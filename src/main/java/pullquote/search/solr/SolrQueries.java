@@ -34,7 +34,12 @@ final class SolrQueries {
   private static final int RUN_WORDS = 8;
 
   /** What one request asks of Solr. */
-  record Built(String q, List<String> filters, List<String> warnings, boolean filtersOnly) {}
+  /**
+   * @param textQ the box's query on the review text alone, for the highlighter; null when it has
+   *     nothing there
+   */
+  record Built(
+      String q, String textQ, List<String> filters, List<String> warnings, boolean filtersOnly) {}
 
   /** Cuts words as the collection does, written forms only. */
   private final Analyzer written = ReviewAnalyzers.forPhrases();
@@ -42,29 +47,37 @@ final class SolrQueries {
   Built build(SearchRequest request) {
     QuerySyntax.Parsed parsed = QuerySyntax.parse(request.q());
     List<String> warnings = new ArrayList<>(parsed.warnings());
-    String box = parsed.root() == null ? null : toQuery(parsed.root(), warnings);
+    String box = parsed.root() == null ? null : toQuery(parsed.root(), warnings, false);
     if (box == null && parsed.root() != null) {
       warnings.add("the query has no searchable words; showing everything");
     }
+    String text = parsed.root() == null ? null : toQuery(parsed.root(), new ArrayList<>(), true);
     return new Built(
-        box == null ? "*:*" : box, filters(request), List.copyOf(warnings), box == null);
+        box == null ? "*:*" : box, text, filters(request), List.copyOf(warnings), box == null);
   }
 
-  private String toQuery(QueryNode node, List<String> warnings) {
+  /**
+   * @param textOnly leave out what does not match in the text (field terms, exclusions), for the
+   *     highlighter
+   */
+  private String toQuery(QueryNode node, List<String> warnings, boolean textOnly) {
     return switch (node) {
-      case QueryNode.Term term when isPlain(term) -> and(List.of(term), warnings);
+      case QueryNode.Term term when isPlain(term) -> and(List.of(term), warnings, textOnly);
+      case QueryNode.Term term when textOnly && term.field() != null -> null;
+      case QueryNode.Phrase phrase when textOnly && phrase.field() != null -> null;
+      case QueryNode.Not not when textOnly -> null;
       case QueryNode.Term term -> term(term, warnings);
       case QueryNode.Phrase phrase -> phrase(phrase, warnings);
       case QueryNode.Not not -> {
-        String inner = toQuery(not.node(), warnings);
+        String inner = toQuery(not.node(), warnings, false);
         yield inner == null ? null : "(*:* -" + inner + ")";
       }
-      case QueryNode.And and -> and(and.nodes(), warnings);
+      case QueryNode.And and -> and(and.nodes(), warnings, textOnly);
       case QueryNode.Or or -> {
         StringJoiner any = new StringJoiner(" OR ", "(", ")");
         int clauses = 0;
         for (QueryNode branch : or.nodes()) {
-          String q = toQuery(branch, warnings);
+          String q = toQuery(branch, warnings, textOnly);
           if (q != null) {
             any.add(q);
             clauses++;
@@ -76,7 +89,7 @@ final class SolrQueries {
   }
 
   /** Every plain word and item required, negated items excluded, runs of words scored. */
-  private String and(List<QueryNode> nodes, List<String> warnings) {
+  private String and(List<QueryNode> nodes, List<String> warnings, boolean textOnly) {
     List<String> clauses = new ArrayList<>();
     List<String> run = new ArrayList<>();
     int required = 0;
@@ -95,7 +108,10 @@ final class SolrQueries {
       }
       addRun(clauses, run);
       boolean negated = node instanceof QueryNode.Not;
-      String q = toQuery(negated ? ((QueryNode.Not) node).node() : node, warnings);
+      String q =
+          negated && textOnly
+              ? null
+              : toQuery(negated ? ((QueryNode.Not) node).node() : node, warnings, textOnly);
       if (q != null) {
         clauses.add((negated ? "-" : "+") + q);
         required += negated ? 0 : 1;

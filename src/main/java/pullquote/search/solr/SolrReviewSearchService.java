@@ -88,8 +88,8 @@ public final class SolrReviewSearchService implements ReviewSearchService {
     if (request.facets()) {
       facets(query);
     }
-    if (request.highlight() && !built.filtersOnly()) {
-      SolrHighlights.ask(query);
+    if (request.highlight() && !built.filtersOnly() && built.textQ() != null) {
+      SolrHighlights.ask(query, built.textQ());
     }
     QueryResponse response = collection.query(query);
     List<ReviewHit> hits = hits(response);
