@@ -2,7 +2,6 @@ package pullquote.search.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import pullquote.search.Highlights;
 import pullquote.search.ReviewHit;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchRequest;
+import pullquote.testing.HighlightFixtures;
 import pullquote.testing.TestIndexes;
 
 /**
@@ -30,17 +30,9 @@ import pullquote.testing.TestIndexes;
  */
 class HighlightTest {
 
-  private static final Path FIXTURE =
-      Path.of("src", "test", "resources", "fixtures", "search", "highlights.jsonl");
+  private static final Path FIXTURE = HighlightFixtures.REVIEWS;
 
-  private static final List<String> QUERIES =
-      List.of(
-          "runs",
-          "running",
-          "\"running gag\"",
-          "surpris*",
-          "critic:haddad running",
-          "jokes OR time");
+  private static final List<String> QUERIES = HighlightFixtures.QUERIES;
 
   @TempDir Path dir;
 
@@ -85,11 +77,7 @@ class HighlightTest {
 
   @Test
   void onlyTheFirstTenThousandCharactersAreMarked() throws Exception {
-    String text = "Gripping from the start. " + "Filler words here. ".repeat(600) + "Gripping end.";
-    Path input = dir.resolve("long.jsonl");
-    Files.writeString(
-        input,
-        "{\"id\": \"long\", \"work\": \"W\", \"critic\": \"C\", \"text\": \"" + text + "\"}\n");
+    Path input = HighlightFixtures.longReview(dir);
     TestIndexes.build(dir.resolve("index"), input);
     try (LiveIndex live = TestIndexes.open(dir.resolve("index"))) {
       ReviewHit hit = TestIndexes.service(live).search(SearchRequest.of("gripping")).hits().get(0);

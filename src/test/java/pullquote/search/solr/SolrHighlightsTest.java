@@ -2,7 +2,6 @@ package pullquote.search.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import pullquote.search.Highlights;
 import pullquote.search.ReviewHit;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchRequest;
+import pullquote.testing.HighlightFixtures;
 import pullquote.testing.SolrCluster;
 import pullquote.testing.SolrCollections;
 import pullquote.testing.TestIndexes;
@@ -27,19 +27,13 @@ class SolrHighlightsTest {
 
   @RegisterExtension static final SolrCluster SOLR = new SolrCluster();
 
-  private static final Path FIXTURE =
-      Path.of("src", "test", "resources", "fixtures", "search", "highlights.jsonl");
+  private static final Path FIXTURE = HighlightFixtures.REVIEWS;
 
-  /** Words, stems, a phrase, a prefix, a field term with a word, and OR. */
+  /** The local index's highlight queries, and two plain words that stand together. */
   private static final List<String> QUERIES =
-      List.of(
-          "runs",
-          "running",
-          "\"running gag\"",
-          "surpris*",
-          "critic:haddad running",
-          "jokes OR time",
-          "tender film");
+      java.util.stream.Stream.concat(
+              HighlightFixtures.QUERIES.stream(), java.util.stream.Stream.of("tender film"))
+          .toList();
 
   @TempDir Path dir;
 
@@ -58,11 +52,7 @@ class SolrHighlightsTest {
 
   @Test
   void onlyTheFirstTenThousandCharactersAreMarked() throws Exception {
-    String text = "Gripping from the start. " + "Filler words here. ".repeat(600) + "Gripping end.";
-    Path input = dir.resolve("long.jsonl");
-    Files.writeString(
-        input,
-        "{\"id\": \"long\", \"work\": \"W\", \"critic\": \"C\", \"text\": \"" + text + "\"}\n");
+    Path input = HighlightFixtures.longReview(dir);
     try (SolrCollections.Opened solr =
         SolrCollections.searchable(SOLR.cluster(), "highlight_long", input)) {
       ReviewHit hit = solr.service().search(SearchRequest.of("gripping")).hits().get(0);
