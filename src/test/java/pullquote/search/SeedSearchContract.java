@@ -86,6 +86,19 @@ public abstract class SeedSearchContract {
   }
 
   @Test
+  void aBoxThatIsACriticsWholeNameOffersTheFilterOnIt() {
+    assertThat(q("  noel MURRAY ").suggestedFilters())
+        .containsExactly(new SuggestedFilter("critic", "Noel Murray", 1));
+    assertThat(q("murray").suggestedFilters()).isEmpty();
+    assertThat(q("critic:murray").suggestedFilters()).isEmpty();
+    SearchResponse filtered =
+        search.search(
+            request(
+                "noel murray", List.of("Noel Murray"), Set.of(), SortOrder.RELEVANCE, 10, null));
+    assertThat(filtered.suggestedFilters()).isEmpty();
+  }
+
+  @Test
   void phraseRunningOutOfOptionsFindsOnlyNoelMurray() {
     SearchResponse r = q("\"running out of options\"");
     assertThat(r.total()).isEqualTo(1);

@@ -38,6 +38,7 @@ import pullquote.search.Highlights;
 import pullquote.search.IndexHealth;
 import pullquote.search.IndexStats;
 import pullquote.search.InvalidParameterException;
+import pullquote.search.KnownNames;
 import pullquote.search.ReviewHit;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchRequest;
@@ -104,7 +105,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
             return answer.forgiving(
                 answer.relaxed(),
                 answer.didYouMean(),
-                KnownNames.of(request, searcher),
+                KnownNames.of(request, new IndexNames(searcher)),
                 answer.expansions());
           } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidParameterException(

@@ -24,11 +24,13 @@ import pullquote.search.FacetCounts;
 import pullquote.search.Highlights;
 import pullquote.search.IndexHealth;
 import pullquote.search.IndexStats;
+import pullquote.search.KnownNames;
 import pullquote.search.ReviewHit;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchRequest;
 import pullquote.search.SearchResponse;
 import pullquote.search.SortOrder;
+import pullquote.search.SuggestedFilter;
 import pullquote.sentiment.Sentiment;
 
 /**
@@ -122,7 +124,17 @@ public final class SolrReviewSearchService implements ReviewSearchService {
             request.facets() && !timedOut ? facetCounts(response) : null,
             built.warnings(),
             timedOut)
-        .withMissingShards(missing);
+        .withMissingShards(missing)
+        .forgiving(null, null, suggestedFilters(request), List.of());
+  }
+
+  /** The whole box is a known name: the filter on it, as the local index offers it. */
+  private List<SuggestedFilter> suggestedFilters(SearchRequest request) {
+    try {
+      return KnownNames.of(request, new CollectionNames(collection));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Where a shard answers from: a replica's core, named after its collection and shard. */
