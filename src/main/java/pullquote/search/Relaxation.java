@@ -12,6 +12,28 @@ import java.util.List;
  *     possibly empty): named apart, so a reader learns which words found nothing
  */
 public record Relaxation(List<String> optional, int minMatch, List<String> unknown) {
+
+  /** Minimum-match levels tried, from all but one word down, before falling to one word. */
+  private static final int RELAX_STEPS = 3;
+
+  /**
+   * How many of the live words a relaxed reading requires, in the order every backend tries them:
+   * all live words (when some were dropped), then one fewer each step, then one.
+   */
+  public static List<Integer> levels(int live, boolean someDropped) {
+    List<Integer> levels = new java.util.ArrayList<>();
+    if (someDropped) {
+      levels.add(live);
+    }
+    for (int k = live - 1; k >= 1 && k >= live - RELAX_STEPS; k--) {
+      levels.add(k);
+    }
+    if (!levels.contains(1)) {
+      levels.add(1);
+    }
+    return levels;
+  }
+
   public Relaxation {
     optional = List.copyOf(optional);
     unknown = List.copyOf(unknown);

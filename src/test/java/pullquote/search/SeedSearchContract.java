@@ -86,6 +86,22 @@ public abstract class SeedSearchContract {
   }
 
   @Test
+  void wordsNoReviewHasTogetherFindTheReviewsWithMostOfThemAndSaySo() {
+    SearchResponse unknownWord = q("raunchy horndog zebra");
+    assertThat(unknownWord.relaxed()).isNotNull();
+    assertThat(unknownWord.relaxed().unknown()).containsExactly("zebra");
+    assertThat(unknownWord.relaxed().optional()).containsExactly("zebra");
+    assertThat(unknownWord.relaxed().minMatch()).isEqualTo(2);
+    assertThat(unknownWord.hits().getFirst().text()).contains("raunchy").contains("horndog");
+    SearchResponse apart = q("raunchy imitation");
+    assertThat(apart.relaxed()).isNotNull();
+    assertThat(apart.relaxed().optional()).containsExactly("raunchy", "imitation");
+    assertThat(apart.relaxed().minMatch()).isEqualTo(1);
+    assertThat(apart.total()).isEqualTo(q("raunchy OR imitation").total());
+    assertThat(q("raunchy horndog").relaxed()).isNull();
+  }
+
+  @Test
   void aBoxThatIsACriticsWholeNameOffersTheFilterOnIt() {
     assertThat(q("  noel MURRAY ").suggestedFilters())
         .containsExactly(new SuggestedFilter("critic", "Noel Murray", 1));

@@ -1,7 +1,6 @@
 package pullquote.search.lucene;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,9 +33,6 @@ final class ForgivingSearch {
 
     long count(Query query) throws IOException;
   }
-
-  /** Minimum-match levels tried, from all but one word down, before falling to one word. */
-  private static final int RELAX_STEPS = 3;
 
   private record Relaxed(ReviewQueryBuilder.Built built, Relaxation relaxation) {}
 
@@ -110,7 +106,7 @@ final class ForgivingSearch {
     if (live == 0 || (dead.isEmpty() && live < 2)) {
       return null;
     }
-    for (int required : levels(live, !dead.isEmpty())) {
+    for (int required : Relaxation.levels(live, !dead.isEmpty())) {
       ReviewQueryBuilder.Built built =
           queries.build(request, lexicon, reading.relaxed(dead, required));
       if (runner.count(built.withoutSentimentFilter()) > 0) {
@@ -120,21 +116,6 @@ final class ForgivingSearch {
       }
     }
     return null;
-  }
-
-  /** All live words (when some were dropped), then one fewer each step, then one. */
-  private static List<Integer> levels(int live, boolean someDropped) {
-    List<Integer> levels = new ArrayList<>();
-    if (someDropped) {
-      levels.add(live);
-    }
-    for (int k = live - 1; k >= 1 && k >= live - RELAX_STEPS; k--) {
-      levels.add(k);
-    }
-    if (!levels.contains(1)) {
-      levels.add(1);
-    }
-    return levels;
   }
 
   private static List<String> distinct(List<String> words) {

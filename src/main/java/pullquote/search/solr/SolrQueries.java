@@ -28,6 +28,9 @@ final class SolrQueries {
   /** The tag the sentiment filter carries, which its facet excludes. */
   static final String SENTIMENT_TAG = "sentiment";
 
+  /** How the sentiment filter starts, so a search can be counted without it. */
+  static final String SENTIMENT_FILTER = "{!tag=" + SENTIMENT_TAG + "}";
+
   /** How far the words as typed may stand apart and still score as a run, as the local index. */
   private static final int RUN_SLOP = 4;
 
@@ -37,9 +40,16 @@ final class SolrQueries {
   /**
    * @param textQ the box's query on the review text alone, for the highlighter; null when it has
    *     nothing there
+   * @param plainWords when the box is plain words and nothing else, its words as written (what a
+   *     relaxed reading may leave out); else null
    */
   record Built(
-      String q, String textQ, List<String> filters, List<String> warnings, boolean filtersOnly) {}
+      String q,
+      String textQ,
+      List<String> filters,
+      List<String> warnings,
+      boolean filtersOnly,
+      List<String> plainWords) {}
 
   /** Cuts words as the collection does, written forms only. */
   private final Analyzer written = ReviewAnalyzers.forPhrases();
@@ -53,7 +63,31 @@ final class SolrQueries {
     }
     String text = parsed.root() == null ? null : toQuery(parsed.root(), new ArrayList<>(), true);
     return new Built(
-        box == null ? "*:*" : box, text, filters(request), List.copyOf(warnings), box == null);
+        box == null ? "*:*" : box,
+        text,
+        filters(request),
+        List.copyOf(warnings),
+        box == null,
+        plainWords(parsed.root()));
+  }
+
+  /** The words of a box of plain words alone, cut as the text is; null for any other box. */
+  private List<String> plainWords(QueryNode root) {
+    List<QueryNode> nodes =
+        switch (root) {
+          case null -> List.of();
+          case QueryNode.And and -> and.nodes();
+          case QueryNode.Term term -> List.of(term);
+          default -> List.of();
+        };
+    List<String> words = new ArrayList<>();
+    for (QueryNode node : nodes) {
+      if (!(node instanceof QueryNode.Term term && isPlain(term))) {
+        return null;
+      }
+      words.addAll(tokens(term.text()));
+    }
+    return words.isEmpty() ? null : List.copyOf(words);
   }
 
   /**
@@ -218,7 +252,7 @@ final class SolrQueries {
     }
     if (!request.sentiments().isEmpty()
         && request.sentiments().size() < Sentiment.values().length) {
-      StringJoiner any = new StringJoiner(" OR ", "{!tag=" + SENTIMENT_TAG + "}(", ")");
+      StringJoiner any = new StringJoiner(" OR ", SENTIMENT_FILTER + "(", ")");
       request.sentiments().stream()
           .sorted()
           .forEach(

@@ -25,6 +25,7 @@ import pullquote.search.Highlights;
 import pullquote.search.IndexHealth;
 import pullquote.search.IndexStats;
 import pullquote.search.KnownNames;
+import pullquote.search.Relaxation;
 import pullquote.search.ReviewHit;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchRequest;
@@ -71,61 +72,125 @@ public final class SolrReviewSearchService implements ReviewSearchService {
     if (cursor != null) {
       cursor.requireKind(tieOnly);
     }
-    SolrQuery query = new SolrQuery(built.q());
-    built.filters().forEach(query::addFilterQuery);
-    query.setFields(SolrDocuments.storedFields().toArray(String[]::new));
-    query.set("timeAllowed", (int) budget.toMillis());
-    query.set("shards.tolerant", true);
-    query.set("shards.info", true);
-    sort(query, request.sort(), built.filtersOnly());
-    // Cursor marks from a first page or a cursor; an offset for a page reached by number.
-    boolean byMark = cursor != null ? cursor.mark() != null : request.page() == 1;
-    long offset = cursor != null ? cursor.seen() : (long) (request.page() - 1) * request.size();
-    query.setRows(request.size());
-    if (byMark) {
-      query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor == null ? "*" : cursor.mark());
-    } else {
-      query.setStart((int) offset);
+    Page page = new Page(request, built, cursor, served, tieOnly);
+    SearchResponse answer = page.run(built.q(), null);
+    Relaxation relaxation = null;
+    if (answer.total() == 0 && !answer.timedOut() && !answer.partial() && relaxable(built)) {
+      SolrRelaxation.Relaxed relaxed = relaxation().relax(built.plainWords(), built.filters());
+      if (relaxed != null) {
+        answer = page.run(relaxed.q(), relaxed.words());
+        relaxation = relaxed.relaxation();
+      }
     }
-    if (request.facets()) {
-      facets(query);
+    return answer.forgiving(relaxation, null, suggestedFilters(request), List.of());
+  }
+
+  private SolrRelaxation relaxation() {
+    return new SolrRelaxation(collection);
+  }
+
+  /**
+   * A box of plain words may be relaxed, unless a sentiment tick alone empties it: ticking a class
+   * that has none of the hits shows none, as on the local index.
+   */
+  private boolean relaxable(SolrQueries.Built built) {
+    if (built.plainWords() == null) {
+      return false;
     }
-    if (request.highlight() && !built.filtersOnly() && built.textQ() != null) {
-      SolrHighlights.ask(query, built.textQ());
+    List<String> withoutSentiment =
+        built.filters().stream().filter(f -> !f.startsWith(SolrQueries.SENTIMENT_FILTER)).toList();
+    if (withoutSentiment.size() == built.filters().size()) {
+      return true;
     }
-    QueryResponse response = collection.query(query);
-    List<ReviewHit> hits = hits(response);
-    long total = response.getResults().getNumFound();
-    List<String> missing = missingShards(response, served);
-    // Solr flags both a shard that did not answer and time that ran out as partial results.
-    boolean timedOut =
-        missing.isEmpty() && Boolean.TRUE.equals(response.getHeader().get("partialResults"));
-    boolean partial = timedOut || !missing.isEmpty();
-    String next = null;
-    if (offset + hits.size() < total && hits.size() == request.size()) {
-      next =
-          (byMark
-                  ? new SolrCursor(
-                      request.sort().toString(),
-                      tieOnly,
-                      response.getNextCursorMark(),
-                      offset + hits.size(),
-                      null)
-                  : new SolrCursor(
-                      request.sort().toString(), tieOnly, null, offset + hits.size(), served))
-              .encode();
+    SolrQuery unticked = new SolrQuery(built.q());
+    withoutSentiment.forEach(unticked::addFilterQuery);
+    unticked.setRows(0);
+    return collection.query(unticked).getResults().getNumFound() == 0;
+  }
+
+  /** One page of one reading of a request. */
+  private final class Page {
+    private final SearchRequest request;
+    private final SolrQueries.Built built;
+    private final SolrCursor cursor;
+    private final String served;
+    private final boolean tieOnly;
+    private final long start = System.nanoTime();
+
+    Page(
+        SearchRequest request,
+        SolrQueries.Built built,
+        SolrCursor cursor,
+        String served,
+        boolean tieOnly) {
+      this.request = request;
+      this.built = built;
+      this.cursor = cursor;
+      this.served = served;
+      this.tieOnly = tieOnly;
     }
-    return SearchResponse.of(
-            request,
-            total,
-            (System.nanoTime() - start) / 1_000_000,
-            next,
-            hits,
-            request.facets() && !timedOut ? facetCounts(response) : null,
-            built.warnings(),
-            timedOut)
-        .withMissingShards(missing)
-        .forgiving(null, null, suggestedFilters(request), List.of());
+
+    /**
+     * @param words the relaxed reading's words ({@code $words} in its query), or null
+     */
+    SearchResponse run(String q, String words) {
+      SolrQuery query = new SolrQuery(q);
+      if (words != null) {
+        query.set("words", words);
+      }
+      built.filters().forEach(query::addFilterQuery);
+      query.setFields(SolrDocuments.storedFields().toArray(String[]::new));
+      query.set("timeAllowed", (int) budget.toMillis());
+      query.set("shards.tolerant", true);
+      query.set("shards.info", true);
+      sort(query, request.sort(), built.filtersOnly());
+      // Cursor marks from a first page or a cursor; an offset for a page reached by number.
+      boolean byMark = cursor != null ? cursor.mark() != null : request.page() == 1;
+      long offset = cursor != null ? cursor.seen() : (long) (request.page() - 1) * request.size();
+      query.setRows(request.size());
+      if (byMark) {
+        query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor == null ? "*" : cursor.mark());
+      } else {
+        query.setStart((int) offset);
+      }
+      if (request.facets()) {
+        facets(query);
+      }
+      if (request.highlight() && !built.filtersOnly() && built.textQ() != null) {
+        SolrHighlights.ask(query, built.textQ());
+      }
+      QueryResponse response = collection.query(query);
+      List<ReviewHit> hits = hits(response);
+      long total = response.getResults().getNumFound();
+      List<String> missing = missingShards(response, served);
+      // Solr flags both a shard that did not answer and time that ran out as partial results.
+      boolean timedOut =
+          missing.isEmpty() && Boolean.TRUE.equals(response.getHeader().get("partialResults"));
+      String next = null;
+      if (offset + hits.size() < total && hits.size() == request.size()) {
+        next =
+            (byMark
+                    ? new SolrCursor(
+                        request.sort().toString(),
+                        tieOnly,
+                        response.getNextCursorMark(),
+                        offset + hits.size(),
+                        null)
+                    : new SolrCursor(
+                        request.sort().toString(), tieOnly, null, offset + hits.size(), served))
+                .encode();
+      }
+      return SearchResponse.of(
+              request,
+              total,
+              (System.nanoTime() - start) / 1_000_000,
+              next,
+              hits,
+              request.facets() && !timedOut ? facetCounts(response) : null,
+              built.warnings(),
+              timedOut)
+          .withMissingShards(missing);
+    }
   }
 
   /** The whole box is a known name: the filter on it, as the local index offers it. */

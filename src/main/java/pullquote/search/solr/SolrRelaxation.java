@@ -1,0 +1,85 @@
+package pullquote.search.solr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.StringJoiner;
+import org.apache.solr.client.solrj.request.SolrQuery;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import pullquote.index.ReviewFields;
+import pullquote.search.Relaxation;
+
+/**
+ * No dead ends on Solr: when no review has all the words of a box of plain words, the reviews with
+ * most of them, as the local index relaxes. Words nothing matches are dropped; then ever fewer of
+ * the rest are required (edismax's {@code mm}), and each word a review has adds a constant tier, so
+ * a review with more of the words always ranks first and BM25 orders those with as many.
+ */
+final class SolrRelaxation {
+
+  /** As the local index: each word matched lifts a review a whole tier. */
+  private static final int MATCH_TIER = 10_000;
+
+  /** A relaxed reading found something: its query and what the answer says about it. */
+  record Relaxed(String q, String words, Relaxation relaxation) {}
+
+  private final SolrCollection collection;
+
+  SolrRelaxation(SolrCollection collection) {
+    this.collection = collection;
+  }
+
+  /**
+   * @param words the box's plain words, written as typed, when the box is nothing else
+   * @param filters the request's filters, which stay strict
+   * @return the reading with the fewest words left out that finds a review, or null for none
+   */
+  Relaxed relax(List<String> words, List<String> filters) {
+    List<String> top = List.copyOf(new LinkedHashSet<>(words));
+    List<String> dead = top.stream().filter(w -> count(List.of(term(w))) == 0).toList();
+    List<String> live = top.stream().filter(w -> !dead.contains(w)).toList();
+    if (live.isEmpty() || (dead.isEmpty() && live.size() < 2)) {
+      return null;
+    }
+    for (int required : Relaxation.levels(live.size(), !dead.isEmpty())) {
+      String q = query(live, required);
+      String joined = String.join(" ", live);
+      List<String> all = new ArrayList<>(filters);
+      all.add(0, q);
+      if (count(all, joined) > 0) {
+        List<String> optional = required == live.size() ? dead : top;
+        return new Relaxed(q, joined, new Relaxation(optional, required, dead));
+      }
+    }
+    return null;
+  }
+
+  /** The words as one edismax clause needing {@code required} of them, each one a tier. */
+  static String query(List<String> live, int required) {
+    StringJoiner q = new StringJoiner(" ");
+    q.add("+_query_:\"{!edismax qf=" + ReviewFields.TEXT + " mm=" + required + " v=$words}\"");
+    for (String word : live) {
+      q.add(term(word) + "^=" + MATCH_TIER);
+    }
+    return q.toString();
+  }
+
+  private static String term(String word) {
+    return ReviewFields.TEXT + ":" + ClientUtils.escapeQueryChars(word);
+  }
+
+  private long count(List<String> clauses) {
+    return count(clauses, null);
+  }
+
+  /** Reviews matching every clause (the first as the query, the rest as filters). */
+  private long count(List<String> clauses, String words) {
+    SolrQuery query = new SolrQuery(clauses.getFirst());
+    clauses.stream().skip(1).forEach(query::addFilterQuery);
+    if (words != null) {
+      query.set("words", words);
+    }
+    query.setRows(0);
+    return collection.query(query).getResults().getNumFound();
+  }
+}
