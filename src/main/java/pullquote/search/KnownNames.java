@@ -3,7 +3,7 @@ package pullquote.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.regex.Pattern;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewSchema;
@@ -18,13 +18,15 @@ public final class KnownNames {
   /** A name as the reviews spell it, and how many reviews have it. */
   public record Found(String shown, long reviews) {}
 
-  /** How a backend finds the reviews whose name field is exactly a folded name. */
+  /** How a backend finds the reviews whose name fields are exactly a folded name. */
   public interface Lookup {
     /**
      * @param folded the box as {@link ReviewAnalyzers#exactName} folds it
-     * @return empty when no review has it
+     * @return for each of the fields some review has the name in, what it found; most boxes are no
+     *     name, so a backend answers for all the fields at once
      */
-    Optional<Found> find(ReviewSchema.Field name, String folded) throws IOException;
+    Map<ReviewSchema.Field, Found> find(List<ReviewSchema.Field> names, String folded)
+        throws IOException;
   }
 
   /** Search syntax means the box is a query, not a name. */
@@ -41,21 +43,23 @@ public final class KnownNames {
       return List.of();
     }
     String name = ReviewAnalyzers.exactName(q);
-    List<SuggestedFilter> found = new ArrayList<>();
+    List<ReviewSchema.Field> asked = new ArrayList<>();
     for (ReviewSchema.Field dimension : ReviewSchema.ofKind(ReviewSchema.Kind.NAME)) {
       // already filtered on it: nothing to offer
       if (request.names(dimension.name()).stream()
           .map(ReviewAnalyzers::exactName)
-          .anyMatch(name::equals)) {
-        continue;
+          .noneMatch(name::equals)) {
+        asked.add(dimension);
       }
-      lookup
-          .find(dimension, name)
-          .ifPresent(
-              f ->
-                  found.add(
-                      new SuggestedFilter(
-                          dimension.filterParameters().getFirst(), f.shown(), f.reviews())));
+    }
+    Map<ReviewSchema.Field, Found> known = asked.isEmpty() ? Map.of() : lookup.find(asked, name);
+    List<SuggestedFilter> found = new ArrayList<>();
+    for (ReviewSchema.Field dimension : asked) {
+      Found f = known.get(dimension);
+      if (f != null) {
+        found.add(
+            new SuggestedFilter(dimension.filterParameters().getFirst(), f.shown(), f.reviews()));
+      }
     }
     return found;
   }

@@ -70,6 +70,23 @@ public final class HttpHammer implements AutoCloseable {
     return requests.get();
   }
 
+  /**
+   * Waits until the clients have sent this many requests in all.
+   *
+   * @throws AssertionError after a minute short of them: a test must not pass on requests that were
+   *     never made
+   */
+  public void awaitRequests(long count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (requests.get() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the clients sent " + requests.get() + " requests in 60 s, not " + count);
+      }
+      Thread.sleep(20);
+    }
+  }
+
   /** Stops the clients after their requests in flight, and returns what they saw. */
   public Tally stop() throws InterruptedException {
     running.set(false);

@@ -1,6 +1,9 @@
 package pullquote.search.lucene;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.Term;
@@ -14,7 +17,16 @@ import pullquote.search.KnownNames;
 record IndexNames(IndexSearcher searcher) implements KnownNames.Lookup {
 
   @Override
-  public Optional<KnownNames.Found> find(ReviewSchema.Field name, String folded)
+  public Map<ReviewSchema.Field, KnownNames.Found> find(
+      List<ReviewSchema.Field> names, String folded) throws IOException {
+    Map<ReviewSchema.Field, KnownNames.Found> found = new LinkedHashMap<>();
+    for (ReviewSchema.Field name : names) {
+      find(name, folded).ifPresent(f -> found.put(name, f));
+    }
+    return found;
+  }
+
+  private Optional<KnownNames.Found> find(ReviewSchema.Field name, String folded)
       throws IOException {
     Term term = new Term(name.exactField(), folded);
     // A look-up in the terms dictionary first: most boxes are no name, and a search costs more.

@@ -38,7 +38,7 @@ public final class SolrBackend implements SearchBackend {
    */
   @Override
   public void open() {
-    collection.served();
+    collection.requireExists();
   }
 
   @Override

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.BaseHttpClusterStateProvider;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.PivotField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.util.NamedList;
 import pullquote.index.BuildInfo;
 import pullquote.index.ReviewFields;
 import pullquote.index.ReviewSchema;
@@ -42,28 +44,51 @@ public final class SolrCollection {
     this.alias = alias;
   }
 
-  /** The collection behind the alias now (the name itself when it is a plain collection). */
+  /**
+   * The collection behind the alias now (the name itself when it is a plain collection), read
+   * afresh from the cluster: one request, so never on the way of an ordinary search, only where a
+   * rebuild must be seen at once (health, stats, paging by offset, a shard that did not answer).
+   */
   public String served() {
+    return resolve(true);
+  }
+
+  /** As {@link #served}, from the client's cache of aliases (seconds old at most). */
+  String servedRecently() {
+    return resolve(false);
+  }
+
+  private String resolve(boolean fresh) {
     try {
-      List<String> resolved = client.getClusterStateProvider().resolveAlias(alias);
-      String name = resolved.isEmpty() ? alias : resolved.getFirst();
-      // getCollection fails on a name the cluster lacks (SolrJ 10); its reference does not.
-      var state = client.getClusterStateProvider().getState(name);
-      if (state == null || state.get() == null) {
-        throw new SearchUnavailableException(
-            "the SolrCloud cluster has no collection "
-                + alias
-                + "; build one with:"
-                + " pullquote index --solr URL --collection "
-                + alias
-                + " PATH...");
-      }
-      return name;
-    } catch (SearchUnavailableException e) {
-      throw e;
+      var provider = client.getClusterStateProvider();
+      List<String> resolved =
+          fresh && provider instanceof BaseHttpClusterStateProvider http
+              ? http.resolveAlias(alias, true)
+              : provider.resolveAlias(alias);
+      return resolved.isEmpty() ? alias : resolved.getFirst();
     } catch (RuntimeException e) {
       // the cluster's state could not be read: unreachable, or no live node answers
       throw unavailable(e);
+    }
+  }
+
+  /**
+   * Fails unless the cluster has the collection: a server checks once, when it opens, and a search
+   * only after Solr refused it.
+   *
+   * @throws SearchUnavailableException naming the collection and how to build it
+   */
+  void requireExists() {
+    String name = served();
+    // getCollection fails on a name the cluster lacks (SolrJ 10); its reference does not.
+    var state = client.getClusterStateProvider().getState(name);
+    if (state == null || state.get() == null) {
+      throw new SearchUnavailableException(
+          "the SolrCloud cluster has no collection "
+              + alias
+              + "; build one with: pullquote index --solr URL --collection "
+              + alias
+              + " PATH...");
     }
   }
 
@@ -79,11 +104,32 @@ public final class SolrCollection {
     }
   }
 
+  /**
+   * Runs a search, once more when the first try fails on the way (a node that died with the request
+   * in flight, or a shard that answered nothing): a search changes nothing, and the second try goes
+   * to the live replicas, so a lost node with replicas elsewhere fails no reader.
+   */
   QueryResponse query(SolrQuery query) {
+    try {
+      QueryResponse response = queryOnce(query);
+      return hasFailedShard(response) ? queryOnce(query) : response;
+    } catch (SearchUnavailableException e) {
+      return queryOnce(query);
+    }
+  }
+
+  private static boolean hasFailedShard(QueryResponse response) {
+    return response.getResponse().get("shards.info") instanceof NamedList<?> info
+        && info.asShallowMap().values().stream()
+            .anyMatch(d -> d instanceof NamedList<?> details && details.get("error") != null);
+  }
+
+  private QueryResponse queryOnce(SolrQuery query) {
     try {
       // POST: a box of 256 words (and its text-only copy for the highlighter) outgrows a URL.
       return client.query(alias, query, SolrRequest.METHOD.POST);
     } catch (SolrException e) {
+      requireExists(); // a search of a collection that is gone says so, not "bad request"
       if (e.code() == SolrException.ErrorCode.BAD_REQUEST.code) {
         // Solr refused what we sent: a query the box let through that Solr cannot parse.
         throw new InvalidParameterException(
@@ -104,7 +150,7 @@ public final class SolrCollection {
   }
 
   CriticDirectory critics() {
-    return critics.computeIfAbsent(served(), name -> readCritics());
+    return critics.computeIfAbsent(servedRecently(), name -> readCritics());
   }
 
   /** Every review, no hits: every value of the facets asked for, with its count. */

@@ -41,7 +41,6 @@ final class SolrPage {
   private final SearchRequest request;
   private final SolrQueries.Built built;
   private final SolrCursor cursor;
-  private final String served;
   private final boolean tieOnly;
   private final long start = System.nanoTime();
 
@@ -51,14 +50,12 @@ final class SolrPage {
       SearchRequest request,
       SolrQueries.Built built,
       SolrCursor cursor,
-      String served,
       boolean tieOnly) {
     this.collection = collection;
     this.budget = budget;
     this.request = request;
     this.built = built;
     this.cursor = cursor;
-    this.served = served;
     this.tieOnly = tieOnly;
   }
 
@@ -94,7 +91,7 @@ final class SolrPage {
     QueryResponse response = collection.query(query);
     List<ReviewHit> hits = hits(response);
     long total = response.getResults().getNumFound();
-    List<String> missing = missingShards(response, served);
+    List<String> missing = missingShards(response);
     // Solr flags both a shard that did not answer and time that ran out as partial results.
     boolean timedOut =
         missing.isEmpty() && Boolean.TRUE.equals(response.getHeader().get("partialResults"));
@@ -109,7 +106,11 @@ final class SolrPage {
                       offset + hits.size(),
                       null)
                   : new SolrCursor(
-                      request.sort().toString(), tieOnly, null, offset + hits.size(), served))
+                      request.sort().toString(),
+                      tieOnly,
+                      null,
+                      offset + hits.size(),
+                      collection.served()))
               .encode();
     }
     return SearchResponse.of(
@@ -132,7 +133,7 @@ final class SolrPage {
    * Solr names a shard with no live replica only as "unknown", so the missing are those of the
    * collection's shards that no answering replica belongs to.
    */
-  private List<String> missingShards(QueryResponse response, String served) {
+  private List<String> missingShards(QueryResponse response) {
     if (!(response.getResponse().get("shards.info") instanceof NamedList<?> info)) {
       return List.of();
     }
@@ -150,7 +151,9 @@ final class SolrPage {
     if (!anyFailed) {
       return List.of();
     }
-    return collection.shards(served).stream().filter(s -> !answered.contains(s)).toList();
+    return collection.shards(collection.served()).stream()
+        .filter(s -> !answered.contains(s))
+        .toList();
   }
 
   /**

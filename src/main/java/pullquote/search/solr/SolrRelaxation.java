@@ -3,6 +3,7 @@ package pullquote.search.solr;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.util.ClientUtils;
@@ -36,19 +37,29 @@ final class SolrRelaxation {
    */
   Relaxed relax(List<String> words, List<String> filters) {
     List<String> top = List.copyOf(new LinkedHashSet<>(words));
-    List<String> dead = top.stream().filter(w -> count(List.of(term(w))) == 0).toList();
+    // every word's reviews in one request
+    Map<String, Integer> perWord =
+        counts(top.stream().map(SolrRelaxation::term).toList(), List.of(), null);
+    List<String> dead = new ArrayList<>();
+    for (int i = 0; i < top.size(); i++) {
+      if (perWord.getOrDefault("c" + i, 0) == 0) {
+        dead.add(top.get(i));
+      }
+    }
     List<String> live = top.stream().filter(w -> !dead.contains(w)).toList();
     if (live.isEmpty() || (dead.isEmpty() && live.size() < 2)) {
       return null;
     }
-    for (int required : Relaxation.levels(live.size(), !dead.isEmpty())) {
-      String q = query(live, required);
-      String joined = String.join(" ", live);
-      List<String> all = new ArrayList<>(filters);
-      all.add(0, q);
-      if (count(all, joined) > 0) {
+    // every level's reviews, with the filters, in one more request; the first that finds any wins
+    List<Integer> levels = Relaxation.levels(live.size(), !dead.isEmpty());
+    String joined = String.join(" ", live);
+    List<String> queries = levels.stream().map(k -> query(live, k)).toList();
+    Map<String, Integer> perLevel = counts(queries, filters, joined);
+    for (int i = 0; i < levels.size(); i++) {
+      if (perLevel.getOrDefault("c" + i, 0) > 0) {
+        int required = levels.get(i);
         List<String> optional = required == live.size() ? dead : top;
-        return new Relaxed(q, joined, new Relaxation(optional, required, dead));
+        return new Relaxed(queries.get(i), joined, new Relaxation(optional, required, dead));
       }
     }
     return null;
@@ -68,18 +79,24 @@ final class SolrRelaxation {
     return ReviewFields.TEXT + ":" + ClientUtils.escapeQueryChars(word);
   }
 
-  private long count(List<String> clauses) {
-    return count(clauses, null);
-  }
-
-  /** Reviews matching every clause (the first as the query, the rest as filters). */
-  private long count(List<String> clauses, String words) {
-    SolrQuery query = new SolrQuery(clauses.getFirst());
-    clauses.stream().skip(1).forEach(query::addFilterQuery);
+  /**
+   * How many reviews each query finds with the filters, counted in one request ({@code c0}, {@code
+   * c1}, ... in the queries' order).
+   *
+   * @param words the relaxed readings' {@code $words}, or null
+   */
+  private Map<String, Integer> counts(List<String> queries, List<String> filters, String words) {
+    SolrQuery query = new SolrQuery("*:*");
+    filters.forEach(query::addFilterQuery);
     if (words != null) {
       query.set("words", words);
     }
     query.setRows(0);
-    return collection.query(query).getResults().getNumFound();
+    query.setFacet(true);
+    for (int i = 0; i < queries.size(); i++) {
+      query.addFacetQuery("{!key=c" + i + "}" + queries.get(i));
+    }
+    Map<String, Integer> counted = collection.query(query).getFacetQuery();
+    return counted == null ? Map.of() : counted;
   }
 }

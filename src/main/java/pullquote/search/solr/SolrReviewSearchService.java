@@ -43,8 +43,9 @@ public final class SolrReviewSearchService implements ReviewSearchService {
     long start = System.nanoTime();
     SolrCursor cursor =
         request.cursor() == null ? null : SolrCursor.decode(request.cursor(), request.sort());
-    String served = collection.served();
-    if (cursor != null && cursor.collection() != null && !cursor.collection().equals(served)) {
+    if (cursor != null
+        && cursor.collection() != null
+        && !cursor.collection().equals(collection.served())) {
       throw SolrCursor.invalid(
           "the reviews were rebuilt since this cursor was given; start the search again");
     }
@@ -53,7 +54,7 @@ public final class SolrReviewSearchService implements ReviewSearchService {
     if (cursor != null) {
       cursor.requireKind(tieOnly);
     }
-    SolrPage page = new SolrPage(collection, budget, request, built, cursor, served, tieOnly);
+    SolrPage page = new SolrPage(collection, budget, request, built, cursor, tieOnly);
     SearchResponse answer = page.run(built.q(), null);
     Relaxation relaxation = null;
     if (answer.total() == 0 && !answer.timedOut() && !answer.partial() && relaxable(built)) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.cloud.Replica;
@@ -43,10 +42,10 @@ class SolrNodeLossTest {
       int node = nodeHolding(connection, cluster, 1);
       HttpHammer.Tally tally;
       try (HttpHammer hammer = new HttpHammer(url, 4)) {
-        awaitRequests(hammer, 50);
+        hammer.awaitRequests(50);
         cluster.stop(node);
         long atLoss = hammer.requests();
-        awaitRequests(hammer, atLoss + 200);
+        hammer.awaitRequests(atLoss + 200);
         tally = hammer.stop();
       } finally {
         cluster.start(node);
@@ -77,13 +76,6 @@ class SolrNodeLossTest {
       }
     }
     throw new IllegalStateException("no node from " + from + " holds a replica");
-  }
-
-  private static void awaitRequests(HttpHammer hammer, long count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (hammer.requests() < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
   }
 
   @Test

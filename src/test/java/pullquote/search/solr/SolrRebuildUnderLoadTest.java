@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import pullquote.index.solr.SolrConnection;
@@ -37,12 +36,12 @@ class SolrRebuildUnderLoadTest {
       try (HttpHammer hammer =
           new HttpHammer(
               URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=&facets=true"), 4)) {
-        awaitRequests(hammer, 50);
+        hammer.awaitRequests(50);
         // the same alias, rebuilt from more reviews while the clients ask
         SolrCollections.create(
             cluster, "rebuild_under_load", 2, 1, TestIndexes.SEED, TestIndexes.EXTRA);
         long atSwap = hammer.requests();
-        awaitRequests(hammer, atSwap + 100);
+        hammer.awaitRequests(atSwap + 100);
         tally = hammer.stop();
       }
       long after = backend.service().search(SearchRequest.of("")).total();
@@ -52,13 +51,6 @@ class SolrRebuildUnderLoadTest {
       // every answer is one generation's whole total, never a mix
       assertThat(tally.totals().keySet()).containsAnyOf(before, after).isSubsetOf(before, after);
       assertThat(tally.totals()).containsKey(after);
-    }
-  }
-
-  private static void awaitRequests(HttpHammer hammer, long count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (hammer.requests() < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
     }
   }
 }
