@@ -1,7 +1,6 @@
 package pullquote.index.solr;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,12 @@ import pullquote.sentiment.SentimentSource;
  */
 public final class SolrDocuments {
 
+  private static final List<String> STORED =
+      ReviewSchema.FIELDS.stream()
+          .filter(f -> f.kind() != ReviewSchema.Kind.ORDER)
+          .map(ReviewSchema.Field::solrName)
+          .toList();
+
   private SolrDocuments() {}
 
   public static SolrInputDocument toSolr(Review review) {
@@ -37,13 +42,7 @@ public final class SolrDocuments {
 
   /** The stored fields a review is read back from: everything but the sort-only ones. */
   public static List<String> storedFields() {
-    List<String> names = new ArrayList<>();
-    for (ReviewSchema.Field field : ReviewSchema.FIELDS) {
-      if (field.kind() != ReviewSchema.Kind.ORDER) {
-        names.add(field.solrName());
-      }
-    }
-    return names;
+    return STORED;
   }
 
   /** Reads a review back from a document returned with {@link #storedFields}. */

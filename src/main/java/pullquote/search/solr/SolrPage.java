@@ -32,6 +32,9 @@ import pullquote.sentiment.Sentiment;
  * read back into the API's hits, counts and cursor.
  */
 final class SolrPage {
+
+  private static final String[] STORED = SolrDocuments.storedFields().toArray(String[]::new);
+
   /** As the local index: the most frequent values shown per name facet. */
   static final int TOP_VALUES = 10;
 
@@ -68,7 +71,7 @@ final class SolrPage {
       query.set("words", words);
     }
     built.filters().forEach(query::addFilterQuery);
-    query.setFields(SolrDocuments.storedFields().toArray(String[]::new));
+    query.setFields(STORED);
     query.set("timeAllowed", (int) budget.toMillis());
     query.set("shards.tolerant", true);
     query.set("shards.info", true);
