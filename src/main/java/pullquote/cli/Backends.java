@@ -29,12 +29,12 @@ final class Backends {
       Forgiveness forgiveness,
       ObjectMapper json,
       boolean serving) {
-    return solr != null ? solr(solr) : local(index.dir(), forgiveness, json, serving);
+    return solr != null ? solr(solr, forgiveness) : local(index.dir(), forgiveness, json, serving);
   }
 
   /** A SolrCloud collection, with the same time budget as the local index. */
-  static SearchBackend solr(SolrConnection solr) {
-    return new SolrBackend(solr, LuceneReviewSearchService.DEFAULT_BUDGET);
+  static SearchBackend solr(SolrConnection solr, Forgiveness forgiveness) {
+    return new SolrBackend(solr, LuceneReviewSearchService.DEFAULT_BUDGET, forgiveness);
   }
 
   /** The local index in a directory, for tools that read it directly as well as search it. */

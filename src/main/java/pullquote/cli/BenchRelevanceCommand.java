@@ -30,12 +30,16 @@ import pullquote.search.ReviewSearchService;
             + " synonym; and two controls: exact, and the exact phrase in quotes), and count how"
             + " often our search and a plain-Lucene baseline (classic parser, OR, BM25) rank the"
             + " review first, in the top 3, or find nothing. The same corpus and seed draw the"
-            + " same queries, from any build of its index.")
+            + " same queries, from any build of its index. With --solr, the queries are drawn"
+            + " from the local index and asked of the SolrCloud collection, which must hold the"
+            + " same reviews.")
 final class BenchRelevanceCommand implements Callable<Integer> {
 
   @Mixin IndexOption index = new IndexOption();
 
   @Mixin ForgivenessOptions forgiving = new ForgivenessOptions();
+
+  @Mixin SolrOption solr = new SolrOption();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -77,10 +81,15 @@ final class BenchRelevanceCommand implements Callable<Integer> {
       return 1;
     }
     var json = Json.newMapper();
-    try (var backend =
-        Backends.local(index.dir(), forgiving.forgiveness(spec.commandLine()), json, false)) {
+    var forgiveness = forgiving.forgiveness(spec.commandLine());
+    var solrConnection = solr.connection(spec.commandLine());
+    try (var backend = Backends.local(index.dir(), forgiveness, json, false);
+        var searched = solrConnection == null ? null : Backends.solr(solrConnection, forgiveness)) {
       backend.open();
-      var service = backend.service();
+      if (searched != null) {
+        searched.open();
+      }
+      var service = searched == null ? backend.service() : searched.service();
       var live = backend.live();
       var measured = live.withSnapshot(snapshot -> measure(snapshot, service));
       var table = new RelevanceTable(System.out);
@@ -92,7 +101,7 @@ final class BenchRelevanceCommand implements Callable<Integer> {
         json.writerWithDefaultPrettyPrinter().writeValue(jsonOut.toFile(), measured.report());
         System.out.println("wrote " + jsonOut);
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | pullquote.search.SearchUnavailableException e) {
       System.err.println("pullquote bench relevance: " + e.getMessage());
       return 1;
     }
@@ -127,8 +136,12 @@ final class BenchRelevanceCommand implements Callable<Integer> {
   }
 
   private String command() {
-    return String.format(
-        "./pullquote bench relevance --index %s --per-kind %d --seed %d",
-        index.dir(), perKind, seed);
+    String command =
+        String.format(
+            "./pullquote bench relevance --index %s --per-kind %d --seed %d",
+            index.dir(), perKind, seed);
+    return solr.urls == null
+        ? command
+        : command + " --solr " + solr.urls + " --collection " + solr.collection;
   }
 }

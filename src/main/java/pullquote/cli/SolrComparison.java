@@ -11,6 +11,7 @@ import pullquote.bench.QueryBenchmark;
 import pullquote.bench.QueryMix;
 import pullquote.index.LiveIndex;
 import pullquote.index.solr.SolrConnection;
+import pullquote.search.Forgiveness;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchBackend;
 import pullquote.server.ApiServer;
@@ -37,7 +38,7 @@ final class SolrComparison {
                 throw new java.io.UncheckedIOException(e);
               }
             });
-    try (SearchBackend solr = Backends.solr(collection);
+    try (SearchBackend solr = Backends.solr(collection, Forgiveness.DEFAULT);
         ApiServer server = new ApiServer(solr.service(), json, null)) {
       solr.open();
       server.start("127.0.0.1", 0);

@@ -3,6 +3,7 @@ package pullquote.testing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
@@ -15,6 +16,10 @@ import pullquote.ingest.IngestProgress;
 import pullquote.ingest.Ingestor;
 import pullquote.ingest.Json;
 import pullquote.ingest.SentimentResolver;
+import pullquote.search.Forgiveness;
+import pullquote.search.ReviewSearchService;
+import pullquote.search.solr.SolrCollection;
+import pullquote.search.solr.SolrReviewSearchService;
 import pullquote.sentiment.LinearSentimentModel;
 
 /**
@@ -86,7 +91,7 @@ public final class SolrCollections {
   }
 
   /** A service over a collection of the files' reviews, and the client it holds. */
-  public record Opened(CloudSolrClient client, pullquote.search.ReviewSearchService service)
+  public record Opened(CloudSolrClient client, ReviewSearchService service)
       implements AutoCloseable {
     @Override
     public void close() {
@@ -99,10 +104,13 @@ public final class SolrCollections {
       throws IOException, SolrServerException {
     SolrConnection connection = create(cluster, name, 2, 1, inputs);
     CloudSolrClient client = connection.client(30);
-    return new Opened(
-        client,
-        new pullquote.search.solr.SolrReviewSearchService(
-            new pullquote.search.solr.SolrCollection(client, connection.collection()),
-            java.time.Duration.ofSeconds(5)));
+    return new Opened(client, service(client, name, Forgiveness.DEFAULT));
+  }
+
+  /** A search service over a collection made before, forgiving as asked. */
+  public static ReviewSearchService service(
+      CloudSolrClient client, String name, Forgiveness forgiveness) {
+    return new SolrReviewSearchService(
+        new SolrCollection(client, name), Duration.ofSeconds(5), forgiveness);
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.Query;
+import pullquote.search.DidYouMean;
 import pullquote.search.Forgiveness;
 import pullquote.search.Relaxation;
 import pullquote.search.SearchRequest;
@@ -75,7 +76,9 @@ final class ForgivingSearch {
     }
     return answer.forgiving(
         relaxation,
-        didYouMean.of(request.q(), strict.deadWords(), lexicon),
+        lexicon == null
+            ? null
+            : didYouMean.of(request.q(), strict.deadWords(), lexicon::correction),
         answer.suggestedFilters(),
         used.expansions());
   }

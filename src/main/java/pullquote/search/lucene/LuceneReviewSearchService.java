@@ -32,6 +32,7 @@ import pullquote.index.ReviewFields;
 import pullquote.ingest.Review;
 import pullquote.search.CriticDirectory;
 import pullquote.search.CriticSuggestion;
+import pullquote.search.DidYouMean;
 import pullquote.search.FacetCounts;
 import pullquote.search.Forgiveness;
 import pullquote.search.Highlights;

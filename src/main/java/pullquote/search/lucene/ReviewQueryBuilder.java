@@ -25,6 +25,7 @@ import pullquote.search.Forgiveness;
 import pullquote.search.QueryNode;
 import pullquote.search.QuerySyntax;
 import pullquote.search.SearchRequest;
+import pullquote.search.WordForms;
 import pullquote.sentiment.Sentiment;
 
 /**

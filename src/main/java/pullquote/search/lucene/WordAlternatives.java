@@ -18,6 +18,7 @@ import org.apache.lucene.search.TermQuery;
 import pullquote.index.ReviewFields;
 import pullquote.search.Expansion;
 import pullquote.search.Forgiveness;
+import pullquote.search.WordForms;
 
 /**
  * A word's other forms for one reading of one request: the word as typed (in the text, by stem, and

@@ -17,6 +17,7 @@ import org.apache.lucene.search.TermQuery;
 import pullquote.index.ReviewFields;
 import pullquote.search.Expansion;
 import pullquote.search.Forgiveness;
+import pullquote.search.WordForms;
 
 /**
  * Where one plain word of the search box becomes a query, for one reading of one request, from its

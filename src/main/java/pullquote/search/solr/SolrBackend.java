@@ -3,6 +3,7 @@ package pullquote.search.solr;
 import java.time.Duration;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import pullquote.index.solr.SolrConnection;
+import pullquote.search.Forgiveness;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchBackend;
 import pullquote.search.SearchUnavailableException;
@@ -21,11 +22,16 @@ public final class SolrBackend implements SearchBackend {
   private final SolrCollection collection;
   private final SolrReviewSearchService service;
 
+  /** With the search box forgiving as by default. */
   public SolrBackend(SolrConnection connection, Duration budget) {
+    this(connection, budget, Forgiveness.DEFAULT);
+  }
+
+  public SolrBackend(SolrConnection connection, Duration budget, Forgiveness forgiveness) {
     this.connection = connection;
     this.client = connection.client((int) budget.toSeconds() + REQUEST_SLACK_SECONDS);
     this.collection = new SolrCollection(client, connection.collection());
-    this.service = new SolrReviewSearchService(collection, budget);
+    this.service = new SolrReviewSearchService(collection, budget, forgiveness);
   }
 
   @Override

@@ -45,16 +45,21 @@ final class SolrPage {
   private final SolrQueries.Built built;
   private final SolrCursor cursor;
   private final boolean tieOnly;
-  private final long start = System.nanoTime();
+  private final long start;
 
+  /**
+   * @param start when the search began ({@link System#nanoTime}), for the time the answer took
+   */
   SolrPage(
       SolrCollection collection,
       Duration budget,
       SearchRequest request,
       SolrQueries.Built built,
       SolrCursor cursor,
-      boolean tieOnly) {
+      boolean tieOnly,
+      long start) {
     this.collection = collection;
+    this.start = start;
     this.budget = budget;
     this.request = request;
     this.built = built;

@@ -1,8 +1,10 @@
 package pullquote.search.solr;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.solr.client.solrj.util.ClientUtils;
@@ -12,6 +14,7 @@ import pullquote.index.ReviewSchema;
 import pullquote.search.QueryNode;
 import pullquote.search.QuerySyntax;
 import pullquote.search.SearchRequest;
+import pullquote.search.WordForms;
 import pullquote.sentiment.Sentiment;
 
 /**
@@ -19,9 +22,10 @@ import pullquote.sentiment.Sentiment;
  * Solr analyses with the collection's own chains, the same as ours), and the filters beside it as
  * {@code fq}s, the sentiment's tagged so its facet can count without it.
  *
- * <p>Plain words are required, as typed, and scored together for proximity as the local index
- * scores them; quoted phrases search {@code text_exact}, the copy without stems. The forgiving
- * readings of the local index (names, near-synonyms, typos, relaxation) are not offered here.
+ * <p>Plain words are required, each in the forms the reading tries ({@link SolrWordClauses}), and
+ * scored together for proximity as the local index scores them; quoted phrases search {@code
+ * text_exact}, the copy without stems. Excluded words, phrases, prefixes and field terms stay as
+ * typed.
  */
 final class SolrQueries {
 
@@ -31,17 +35,28 @@ final class SolrQueries {
   /** How the sentiment filter starts, so a search can be counted without it. */
   static final String SENTIMENT_FILTER = "{!tag=" + SENTIMENT_TAG + "}";
 
+  /**
+   * A word matched as typed, not by a typo neighbour, lifts a review a tier (local: EXACT_TIER).
+   */
+  private static final int EXACT_TIER = 1_000;
+
   /** How far the words as typed may stand apart and still score as a run, as the local index. */
   private static final int RUN_SLOP = 4;
 
   private static final int RUN_WORDS = 8;
 
-  /** What one request asks of Solr. */
+  /** Runs with a word in another form, beyond the run as typed. */
+  private static final int RUN_VARIANTS = 8;
+
   /**
    * @param textQ the box's query on the review text alone, for the highlighter; null when it has
    *     nothing there
-   * @param plainWords when the box is plain words and nothing else, its words as written (what a
-   *     relaxed reading may leave out); else null
+   * @param topWords the plain words the box requires at its top level, as written (what a relaxed
+   *     reading may leave out); empty when it has none there
+   * @param rest the box's other top-level items (phrases, field terms, exclusions...), which a
+   *     relaxed reading keeps as they are; empty when it has none
+   * @param forgivable the box's words that a forgiving reading may read in other forms (not
+   *     excluded, not quoted, not a prefix or field term), as written, distinct
    */
   record Built(
       String q,
@@ -49,69 +64,120 @@ final class SolrQueries {
       List<String> filters,
       List<String> warnings,
       boolean filtersOnly,
-      List<String> plainWords) {}
+      List<String> topWords,
+      String rest,
+      List<String> forgivable) {}
 
   /** Cuts words as the collection does, written forms only. */
   private final Analyzer written = ReviewAnalyzers.forPhrases();
 
+  private final SolrWordClauses asTyped;
+
+  SolrQueries(WordForms forms) {
+    this.asTyped = SolrWordClauses.asTyped(forms);
+  }
+
+  /** The request with its plain words as typed (with their other spellings). */
   Built build(SearchRequest request) {
+    return build(request, asTyped);
+  }
+
+  /** The request with its plain words read as {@code words} reads them. */
+  Built build(SearchRequest request, SolrWordClauses words) {
     QuerySyntax.Parsed parsed = QuerySyntax.parse(request.q());
     List<String> warnings = new ArrayList<>(parsed.warnings());
-    String box = parsed.root() == null ? null : toQuery(parsed.root(), warnings, false);
+    String box = parsed.root() == null ? null : toQuery(parsed.root(), words, warnings, false);
     if (box == null && parsed.root() != null) {
       warnings.add("the query has no searchable words; showing everything");
     }
-    String text = parsed.root() == null ? null : toQuery(parsed.root(), new ArrayList<>(), true);
+    String text =
+        parsed.root() == null ? null : toQuery(parsed.root(), words, new ArrayList<>(), true);
+    Set<String> forgivable = new LinkedHashSet<>();
+    forgivable(parsed.root(), forgivable);
     return new Built(
         box == null ? "*:*" : box,
         text,
         filters(request),
         List.copyOf(warnings),
         box == null,
-        plainWords(parsed.root()));
+        topWords(parsed.root()),
+        rest(parsed.root(), words),
+        List.copyOf(forgivable));
   }
 
-  /** The words of a box of plain words alone, cut as the text is; null for any other box. */
-  private List<String> plainWords(QueryNode root) {
-    List<QueryNode> nodes =
-        switch (root) {
-          case null -> List.of();
-          case QueryNode.And and -> and.nodes();
-          case QueryNode.Term term -> List.of(term);
-          default -> List.of();
-        };
-    List<String> words = new ArrayList<>();
-    for (QueryNode node : nodes) {
-      if (!(node instanceof QueryNode.Term term && isPlain(term))) {
-        return null;
-      }
-      words.addAll(tokens(term.text()));
+  private void forgivable(QueryNode node, Set<String> words) {
+    switch (node) {
+      case QueryNode.Term term when isPlain(term) -> words.addAll(tokens(term.text()));
+      case QueryNode.And and -> and.nodes().forEach(n -> forgivable(n, words));
+      case QueryNode.Or or -> or.nodes().forEach(n -> forgivable(n, words));
+      case null, default -> {}
     }
-    return words.isEmpty() ? null : List.copyOf(words);
+  }
+
+  /** The box's top level: the items of a conjunction, or the one item. */
+  private static List<QueryNode> top(QueryNode root) {
+    return switch (root) {
+      case null -> List.of();
+      case QueryNode.And and -> and.nodes();
+      default -> List.of(root);
+    };
+  }
+
+  /** The plain words of the box's top level, cut as the text is. */
+  private List<String> topWords(QueryNode root) {
+    List<String> words = new ArrayList<>();
+    for (QueryNode node : top(root)) {
+      if (node instanceof QueryNode.Term term && isPlain(term)) {
+        words.addAll(tokens(term.text()));
+      }
+    }
+    return List.copyOf(words);
+  }
+
+  /** The box's other top-level items, required or excluded as typed. */
+  private String rest(QueryNode root, SolrWordClauses words) {
+    StringJoiner rest = new StringJoiner(" ");
+    for (QueryNode node : top(root)) {
+      if (node instanceof QueryNode.Term term && isPlain(term)) {
+        continue;
+      }
+      boolean negated = node instanceof QueryNode.Not;
+      String q =
+          toQuery(
+              negated ? ((QueryNode.Not) node).node() : node,
+              negated ? asTyped : words,
+              new ArrayList<>(),
+              false);
+      if (q != null) {
+        rest.add((negated ? "-" : "+") + q);
+      }
+    }
+    return rest.toString();
   }
 
   /**
    * @param textOnly leave out what does not match in the text (field terms, exclusions), for the
    *     highlighter
    */
-  private String toQuery(QueryNode node, List<String> warnings, boolean textOnly) {
+  private String toQuery(
+      QueryNode node, SolrWordClauses words, List<String> warnings, boolean textOnly) {
     return switch (node) {
-      case QueryNode.Term term when isPlain(term) -> and(List.of(term), warnings, textOnly);
+      case QueryNode.Term term when isPlain(term) -> and(List.of(term), words, warnings, textOnly);
       case QueryNode.Term term when textOnly && term.field() != null -> null;
       case QueryNode.Phrase phrase when textOnly && phrase.field() != null -> null;
       case QueryNode.Not not when textOnly -> null;
       case QueryNode.Term term -> term(term, warnings);
       case QueryNode.Phrase phrase -> phrase(phrase, warnings);
       case QueryNode.Not not -> {
-        String inner = toQuery(not.node(), warnings, false);
+        String inner = toQuery(not.node(), asTyped, warnings, false);
         yield inner == null ? null : "(*:* -" + inner + ")";
       }
-      case QueryNode.And and -> and(and.nodes(), warnings, textOnly);
+      case QueryNode.And and -> and(and.nodes(), words, warnings, textOnly);
       case QueryNode.Or or -> {
         StringJoiner any = new StringJoiner(" OR ", "(", ")");
         int clauses = 0;
         for (QueryNode branch : or.nodes()) {
-          String q = toQuery(branch, warnings, textOnly);
+          String q = toQuery(branch, words, warnings, textOnly);
           if (q != null) {
             any.add(q);
             clauses++;
@@ -123,35 +189,49 @@ final class SolrQueries {
   }
 
   /** Every plain word and item required, negated items excluded, runs of words scored. */
-  private String and(List<QueryNode> nodes, List<String> warnings, boolean textOnly) {
+  private String and(
+      List<QueryNode> nodes, SolrWordClauses words, List<String> warnings, boolean textOnly) {
     List<String> clauses = new ArrayList<>();
     List<String> run = new ArrayList<>();
     int required = 0;
     for (QueryNode node : nodes) {
       if (node instanceof QueryNode.Term term && isPlain(term)) {
-        List<String> words = tokens(term.text());
-        if (words.isEmpty()) {
+        List<String> written = tokens(term.text());
+        if (written.isEmpty()) {
           warnings.add("ignored '" + term.text() + "': no searchable words");
         }
-        for (String word : words) {
-          clauses.add("+" + ReviewFields.TEXT + ":" + ClientUtils.escapeQueryChars(word));
+        for (String word : written) {
+          SolrWordClauses.Clause clause = words.of(word);
+          if (textOnly) {
+            clauses.add("+" + clause.text());
+          } else {
+            clauses.add("+" + clause.any());
+            if (clause.inexact()) {
+              // Only a typo neighbour makes a match inexact: a review with the word ranks first.
+              clauses.add(clause.exact() + "^=" + EXACT_TIER);
+            }
+          }
           required++;
           run.add(word);
         }
         continue;
       }
-      addRun(clauses, run);
+      addRun(clauses, run, words);
       boolean negated = node instanceof QueryNode.Not;
       String q =
           negated && textOnly
               ? null
-              : toQuery(negated ? ((QueryNode.Not) node).node() : node, warnings, textOnly);
+              : toQuery(
+                  negated ? ((QueryNode.Not) node).node() : node,
+                  negated ? asTyped : words,
+                  warnings,
+                  textOnly);
       if (q != null) {
         clauses.add((negated ? "-" : "+") + q);
         required += negated ? 0 : 1;
       }
     }
-    addRun(clauses, run);
+    addRun(clauses, run, words);
     if (clauses.isEmpty()) {
       return null;
     }
@@ -161,16 +241,33 @@ final class SolrQueries {
     return "(" + String.join(" ", clauses) + ")";
   }
 
-  /** The run of words as one sloppy phrase, scored (optional), when it has two or more. */
-  private static void addRun(List<String> clauses, List<String> run) {
+  /**
+   * The run of words as one sloppy phrase, scored (optional), when it has two or more; and, as the
+   * local index's phrase has each word's other forms at its position, the run with one word in
+   * another form, up to {@link #RUN_VARIANTS} more phrases.
+   */
+  private static void addRun(List<String> clauses, List<String> run, SolrWordClauses words) {
     if (run.size() >= 2) {
-      List<String> words = run.subList(0, Math.min(run.size(), RUN_WORDS));
-      clauses.add(
-          ReviewFields.TEXT
-              + ":\""
-              + ClientUtils.escapeQueryChars(String.join(" ", words))
-              + "\"~"
-              + RUN_SLOP);
+      List<String> typed = List.copyOf(run.subList(0, Math.min(run.size(), RUN_WORDS)));
+      List<List<String>> variants = new ArrayList<>(List.of(typed));
+      for (int i = 0; i < typed.size() && variants.size() <= RUN_VARIANTS; i++) {
+        for (String other : words.of(typed.get(i)).others()) {
+          if (variants.size() > RUN_VARIANTS) {
+            break;
+          }
+          List<String> variant = new ArrayList<>(typed);
+          variant.set(i, other);
+          variants.add(variant);
+        }
+      }
+      for (List<String> variant : variants) {
+        clauses.add(
+            ReviewFields.TEXT
+                + ":\""
+                + ClientUtils.escapeQueryChars(String.join(" ", variant))
+                + "\"~"
+                + RUN_SLOP);
+      }
     }
     run.clear();
   }

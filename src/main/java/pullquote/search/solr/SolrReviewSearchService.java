@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.solr.client.solrj.request.SolrQuery;
+import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewFields;
 import pullquote.index.solr.SolrDocuments;
 import pullquote.search.CriticSuggestion;
+import pullquote.search.DidYouMean;
+import pullquote.search.Forgiveness;
 import pullquote.search.Highlights;
 import pullquote.search.IndexHealth;
 import pullquote.search.IndexStats;
@@ -17,6 +20,7 @@ import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchRequest;
 import pullquote.search.SearchResponse;
 import pullquote.search.SuggestedFilter;
+import pullquote.search.WordForms;
 
 /**
  * Answers searches from a SolrCloud collection: one request per search (hits, total, facets and
@@ -26,18 +30,31 @@ import pullquote.search.SuggestedFilter;
 public final class SolrReviewSearchService implements ReviewSearchService {
 
   private final SolrCollection collection;
-  private final SolrQueries queries = new SolrQueries();
+  private final WordForms forms = WordForms.bundled();
+  private final SolrQueries queries = new SolrQueries(forms);
+  private final DidYouMean didYouMean = new DidYouMean(ReviewAnalyzers.forPhrases());
   private final Duration budget;
+  private final Forgiveness forgiveness;
 
   /**
    * @param budget how long Solr may spend matching; past it the answer has what was found, flagged
    *     {@code timed_out}
+   * @param forgiveness how far the search box forgives what is typed, as on the local index
    */
-  public SolrReviewSearchService(SolrCollection collection, Duration budget) {
+  public SolrReviewSearchService(
+      SolrCollection collection, Duration budget, Forgiveness forgiveness) {
     this.collection = collection;
     this.budget = budget;
+    this.forgiveness = forgiveness;
   }
 
+  /**
+   * Reads the box as the local index does ({@code ForgivingSearch}): the words as typed; when they
+   * find few reviews in the whole collection, in names and near-synonyms too and, when they find
+   * none, in typo neighbours (the words looked up in one request); when still no review has all the
+   * words, the reviews with most of them. Every step is decided from the query, its filters and the
+   * collection alone, so the pages of one search read it the same way.
+   */
   @Override
   public SearchResponse search(SearchRequest request) {
     long start = System.nanoTime();
@@ -49,45 +66,79 @@ public final class SolrReviewSearchService implements ReviewSearchService {
       throw SolrCursor.invalid(
           "the reviews were rebuilt since this cursor was given; start the search again");
     }
-    SolrQueries.Built built = queries.build(request);
-    boolean tieOnly = request.sort().byTieBreakAlone(built.filtersOnly());
+    SolrQueries.Built strict = queries.build(request);
+    boolean tieOnly = request.sort().byTieBreakAlone(strict.filtersOnly());
     if (cursor != null) {
       cursor.requireKind(tieOnly);
     }
-    SolrPage page = new SolrPage(collection, budget, request, built, cursor, tieOnly);
-    SearchResponse answer = page.run(built.q(), null);
+    SearchResponse first =
+        new SolrPage(collection, budget, request, strict, cursor, tieOnly, start)
+            .run(strict.q(), null);
+    List<SuggestedFilter> suggested = suggestedFilters(request);
+    if (strict.filtersOnly()
+        || first.timedOut()
+        || first.partial()
+        || first.total() >= forgiveness.tryMoreBelow()
+        || strict.forgivable().isEmpty()) {
+      return first.forgiving(null, null, suggested, List.of());
+    }
+    // Filters may leave few of many: the words are read by what they find in the whole collection.
+    long asTyped = strict.filters().isEmpty() ? first.total() : count(strict.q(), List.of());
+    SolrLexicon lexicon = SolrLexicon.lookUp(collection, strict.forgivable(), forgiveness, forms);
+    SolrWordClauses words =
+        new SolrWordClauses(
+            forms,
+            lexicon,
+            asTyped < forgiveness.synonymsBelow(),
+            asTyped < forgiveness.typosBelow());
+    SolrQueries.Built forgiving = queries.build(request, words);
+    SearchResponse answer = first;
+    if (!forgiving.q().equals(strict.q())) {
+      answer =
+          new SolrPage(collection, budget, request, forgiving, cursor, tieOnly, start)
+              .run(forgiving.q(), null);
+    }
     Relaxation relaxation = null;
-    if (answer.total() == 0 && !answer.timedOut() && !answer.partial() && relaxable(built)) {
-      SolrRelaxation.Relaxed relaxed = relaxation().relax(built.plainWords(), built.filters());
+    if (answer.total() == 0 && !answer.timedOut() && !answer.partial() && relaxable(forgiving)) {
+      SolrRelaxation.Relaxed relaxed =
+          new SolrRelaxation(collection)
+              .relax(forgiving.topWords(), forgiving.rest(), words, forgiving.filters());
       if (relaxed != null) {
-        answer = page.run(relaxed.q(), relaxed.words());
+        answer =
+            new SolrPage(collection, budget, request, forgiving, cursor, tieOnly, start)
+                .run(relaxed.q(), relaxed.words());
         relaxation = relaxed.relaxation();
       }
     }
-    return answer.forgiving(relaxation, null, suggestedFilters(request), List.of());
+    List<String> unknown =
+        strict.forgivable().stream()
+            .filter(w -> lexicon.of(w) != null && lexicon.of(w).unknown())
+            .toList();
+    String meant =
+        didYouMean.of(request.q(), unknown, w -> Optional.ofNullable(lexicon.of(w).correction()));
+    return answer.forgiving(relaxation, meant, suggested, words.expansions());
   }
 
-  private SolrRelaxation relaxation() {
-    return new SolrRelaxation(collection);
+  /** How many reviews the query finds with these filters. */
+  private long count(String q, List<String> filters) {
+    SolrQuery counted = new SolrQuery(q);
+    filters.forEach(counted::addFilterQuery);
+    counted.setRows(0);
+    return collection.query(counted).getResults().getNumFound();
   }
 
   /**
-   * A box of plain words may be relaxed, unless a sentiment tick alone empties it: ticking a class
-   * that has none of the hits shows none, as on the local index.
+   * A box with plain words at its top may be relaxed, unless a sentiment tick alone empties it:
+   * ticking a class that has none of the hits shows none, as on the local index.
    */
   private boolean relaxable(SolrQueries.Built built) {
-    if (built.plainWords() == null) {
+    if (built.topWords().isEmpty()) {
       return false;
     }
     List<String> withoutSentiment =
         built.filters().stream().filter(f -> !f.startsWith(SolrQueries.SENTIMENT_FILTER)).toList();
-    if (withoutSentiment.size() == built.filters().size()) {
-      return true;
-    }
-    SolrQuery unticked = new SolrQuery(built.q());
-    withoutSentiment.forEach(unticked::addFilterQuery);
-    unticked.setRows(0);
-    return collection.query(unticked).getResults().getNumFound() == 0;
+    return withoutSentiment.size() == built.filters().size()
+        || count(built.q(), withoutSentiment) == 0;
   }
 
   /** The whole box is a known name: the filter on it, as the local index offers it. */

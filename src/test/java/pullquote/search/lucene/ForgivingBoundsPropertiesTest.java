@@ -19,7 +19,7 @@ import pullquote.index.LiveIndex;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.search.Expansion;
 import pullquote.search.Forgiveness;
-import pullquote.search.ForgivingSearchTest;
+import pullquote.search.ForgivingSearchContract;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchParameters;
 import pullquote.testing.TestIndexes;
@@ -38,7 +38,7 @@ class ForgivingBoundsPropertiesTest {
   @BeforeContainer
   static void buildIndex() throws Exception {
     dir = Files.createTempDirectory("forgiving-bounds");
-    TestIndexes.build(dir, ForgivingSearchTest.FIXTURE, TestIndexes.SEED);
+    TestIndexes.build(dir, ForgivingSearchContract.FIXTURE, TestIndexes.SEED);
     live = TestIndexes.open(dir);
     search = TestIndexes.service(live);
   }

@@ -31,11 +31,6 @@ class LuceneSeedSearchTest extends SeedSearchContract {
     return TestIndexes.service(live);
   }
 
-  @Override
-  protected Differences backend() {
-    return new Differences(true);
-  }
-
   @AfterAll
   void close() throws Exception {
     live.close();

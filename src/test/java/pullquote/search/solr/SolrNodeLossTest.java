@@ -87,7 +87,9 @@ class SolrNodeLossTest {
     try (CloudSolrClient client = connection.client(30)) {
       var service =
           new SolrReviewSearchService(
-              new SolrCollection(client, connection.collection()), Duration.ofSeconds(5));
+              new SolrCollection(client, connection.collection()),
+              Duration.ofSeconds(5),
+              pullquote.search.Forgiveness.DEFAULT);
       long whole = service.search(SearchRequest.of("")).total();
       DocCollection state =
           client

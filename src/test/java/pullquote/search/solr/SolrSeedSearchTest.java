@@ -21,12 +21,6 @@ class SolrSeedSearchTest extends SeedSearchContract {
     return opened.service();
   }
 
-  /** Solr reads the box as typed: the forgiving readings are the local index's alone, so far. */
-  @Override
-  protected Differences backend() {
-    return new Differences(false);
-  }
-
   @AfterAll
   void close() {
     opened.close();

@@ -1,4 +1,4 @@
-package pullquote.search.lucene;
+package pullquote.search;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,20 +25,20 @@ import java.util.regex.Pattern;
  * into other words ({@code four} is not {@code for}, {@code prize} not {@code prise}); the words
  * that a pattern would turn into another real word are listed as exceptions.
  */
-final class WordForms {
+public final class WordForms {
 
   /** Why a form was tried; the API names it. */
-  enum Kind {
+  public enum Kind {
     SPELLING,
     SYNONYM;
 
-    String key() {
+    public String key() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
-  record Form(String word, Kind kind) {
-    Form {
+  public record Form(String word, Kind kind) {
+    public Form {
       if (word == null || word.isEmpty() || kind == null) {
         throw new IllegalArgumentException("a word form needs a word and a kind");
       }
@@ -78,7 +78,7 @@ final class WordForms {
   }
 
   /** The forms in the project's list, {@code pullquote/search/word-forms.txt}. */
-  static WordForms bundled() {
+  public static WordForms bundled() {
     try (InputStream in = WordForms.class.getResourceAsStream("word-forms.txt")) {
       if (in == null) {
         throw new IllegalStateException("word-forms.txt is missing from the class path");
@@ -127,7 +127,7 @@ final class WordForms {
    * Other forms of a word as the index spells words (lower case, accents folded), listed ones
    * first; never the word itself.
    */
-  List<Form> of(String word) {
+  public List<Form> of(String word) {
     Set<Form> forms = new LinkedHashSet<>(listed.getOrDefault(word, List.of()));
     if (!EXCEPTIONS.contains(word)) {
       for (Rule rule : RULES) {

@@ -3,55 +3,46 @@ package pullquote.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import pullquote.index.LiveIndex;
-import pullquote.index.ReviewAnalyzers;
-import pullquote.search.lucene.LuceneReviewSearchService;
+import org.junit.jupiter.api.TestInstance;
 import pullquote.sentiment.Sentiment;
 import pullquote.testing.Requests;
-import pullquote.testing.TestIndexes;
 
 /**
  * The forgiving search box on a handwritten fixture: one review meant by each misremembered query,
- * pinned by id, and what stays strict.
+ * pinned by id, and what stays strict. Every backend must read the box this way: one subclass per
+ * backend says how it holds the fixture.
  */
-public class ForgivingSearchTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ForgivingSearchContract {
 
   public static final Path FIXTURE =
       Path.of("src", "test", "resources", "fixtures", "search", "forgiving.jsonl");
 
-  @TempDir static Path dir;
-  static LiveIndex live;
-  static ReviewSearchService search;
+  protected ReviewSearchService search;
+
+  /** Holds the fixture's reviews; called once, before any test. */
+  protected abstract void open(Path fixture) throws Exception;
+
+  /** A service over the fixture, forgiving as asked. */
+  protected abstract ReviewSearchService service(Forgiveness forgiveness);
 
   @BeforeAll
-  static void buildIndex() throws Exception {
-    TestIndexes.build(dir, FIXTURE);
-    live = TestIndexes.open(dir);
-    search = TestIndexes.service(live);
+  void openBackend() throws Exception {
+    open(FIXTURE);
+    search = service(Forgiveness.DEFAULT);
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    live.close();
-  }
-
-  private static SearchResponse q(String q) {
+  private SearchResponse q(String q) {
     return search.search(SearchRequest.of(q));
   }
 
   /** A service that tries typo neighbours below this many reviews found as typed. */
-  private static SearchResponse q(String q, int typosBelow) {
-    var forgiveness = new Forgiveness(5, 9, 50, typosBelow, 0);
-    return new LuceneReviewSearchService(
-            live, ReviewAnalyzers.create(), Duration.ofSeconds(5), forgiveness)
-        .search(SearchRequest.of(q));
+  private SearchResponse q(String q, int typosBelow) {
+    return service(new Forgiveness(5, 9, 50, typosBelow, 0)).search(SearchRequest.of(q));
   }
 
   private static List<String> ids(SearchResponse response) {
@@ -122,6 +113,18 @@ public class ForgivingSearchTest {
         .isEqualTo(new Relaxation(List.of("sharp", "comedy", "toothless"), 2, List.of()));
     assertThat(ids(r)).containsExactlyInAnyOrder("f-comedy", "f-comedy-other");
     assertThat(r.total()).isEqualTo(2);
+  }
+
+  @Test
+  void aBoxWithAFieldTermOrAPhraseIsRelaxedInItsWordsAlone() {
+    SearchResponse critic = q("critic:shore sharp comedy toothless");
+    assertThat(critic.relaxed())
+        .isEqualTo(new Relaxation(List.of("sharp", "comedy", "toothless"), 2, List.of()));
+    assertThat(ids(critic)).containsExactly("f-comedy-other");
+    SearchResponse phrase = q("\"a sharp comedy\" toothless linger");
+    assertThat(phrase.relaxed())
+        .isEqualTo(new Relaxation(List.of("toothless", "linger"), 1, List.of()));
+    assertThat(ids(phrase)).containsExactly("f-comedy");
   }
 
   @Test

@@ -1,10 +1,12 @@
-package pullquote.search.lucene;
+package pullquote.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -13,30 +15,32 @@ import pullquote.index.ReviewFields;
 
 /**
  * The query as the reader likely meant it: each word the index does not have replaced, where it was
- * typed, by the likeliest indexed word; everything else (syntax, case, other words) kept.
+ * typed, by the likeliest indexed word; everything else (syntax, case, other words) kept. Each
+ * backend says what the likeliest word is; where it goes in the query is decided here.
  */
-final class DidYouMean {
+public final class DidYouMean {
 
   private final Analyzer words;
 
   /**
    * @param words an analyzer that cuts and folds words as the index does, without stems
    */
-  DidYouMean(Analyzer words) {
+  public DidYouMean(Analyzer words) {
     this.words = words;
   }
 
   /**
    * @param unknown words (as the index spells them) that nothing in the index matches
+   * @param correction the likeliest word of the index meant by an unknown one, if any
    * @return the corrected query, or null when no unknown word has a likely correction
    */
-  String of(String q, List<String> unknown, Lexicon lexicon) {
-    if (unknown.isEmpty() || lexicon == null) {
+  public String of(String q, List<String> unknown, Function<String, Optional<String>> correction) {
+    if (unknown.isEmpty()) {
       return null;
     }
     Map<String, String> fixes = new LinkedHashMap<>();
     for (String word : unknown) {
-      lexicon.correction(word).ifPresent(fix -> fixes.put(word, fix));
+      correction.apply(word).ifPresent(fix -> fixes.put(word, fix));
     }
     if (fixes.isEmpty()) {
       return null;
