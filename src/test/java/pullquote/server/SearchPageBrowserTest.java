@@ -620,7 +620,7 @@ class SearchPageBrowserTest {
     waitForCards(5);
     browser.findElement(By.cssSelector("#chips .chip button")).click();
     waitForCards(10);
-    assertThat(status()).isEqualTo("18 reviews · showing 10");
+    assertThat(status()).isEqualTo("21 reviews · showing 10");
     assertThat(browser.getCurrentUrl()).doesNotContain("publication=");
   }
 

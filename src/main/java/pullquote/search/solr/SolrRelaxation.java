@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.apache.solr.client.solrj.request.SolrQuery;
+import org.apache.solr.client.solrj.util.ClientUtils;
 import pullquote.index.ReviewFields;
 import pullquote.search.Relaxation;
 
@@ -27,6 +28,14 @@ final class SolrRelaxation {
 
   /** Then each written as typed rather than inflected. */
   private static final int WRITTEN_TIER = 200;
+
+  /** How far two neighbouring words may stand apart and still score, as the local index. */
+  private static final int PAIR_SLOP = 2;
+
+  /** The most proximity clauses one relaxed query has, as the local index. */
+  private static final int MAX_PROXIMITY = 32;
+
+  private static final int RUN_WORDS = 8;
 
   /** A relaxed reading found something: its query and what the answer says about it. */
   record Relaxed(String q, String words, Relaxation relaxation) {}
@@ -66,7 +75,8 @@ final class SolrRelaxation {
     List<SolrWordClauses.Clause> liveClauses = live.stream().map(clause::get).toList();
     String joined =
         String.join(" ", liveClauses.stream().map(SolrWordClauses.Clause::any).toList());
-    List<String> queries = levels.stream().map(k -> query(liveClauses, k, rest)).toList();
+    String near = proximity(top, dead);
+    List<String> queries = levels.stream().map(k -> query(liveClauses, k, rest) + near).toList();
     Map<String, Integer> perLevel = counts(queries, filters, joined);
     for (int i = 0; i < levels.size(); i++) {
       if (perLevel.getOrDefault("c" + i, 0) > 0) {
@@ -90,13 +100,57 @@ final class SolrRelaxation {
     }
     q.add("+_query_:\"{!edismax qf=" + ReviewFields.TEXT + " mm=" + required + " v=$words}\"");
     for (SolrWordClauses.Clause word : live) {
+      // Every word's exact tier, not only a word with typo neighbours': a review lacking that word
+      // must not rank below one that has it exactly but lacks another.
       q.add(word.any() + "^=" + MATCH_TIER);
-      if (word.inexact()) {
-        q.add(word.exact() + "^=" + EXACT_TIER);
-      }
+      q.add(word.exact() + "^=" + EXACT_TIER);
       q.add(word.written() + "^=" + WRITTEN_TIER);
     }
     return q.toString();
+  }
+
+  /**
+   * Proximity, scored (optional), as the local index scores a relaxed reading (edismax's {@code
+   * pf2}, {@code pf3} and {@code pf}): in each run of words between those dropped, each two
+   * neighbours, each two words one apart (at half weight: a word forgotten and another put in
+   * between still scores), and the whole run. Each clause starts with a space.
+   */
+  private static String proximity(List<String> words, List<String> dead) {
+    List<String> clauses = new ArrayList<>();
+    List<String> run = new ArrayList<>();
+    for (String word : words) {
+      if (dead.contains(word)) {
+        addRun(clauses, run);
+        run.clear();
+      } else {
+        run.add(word);
+      }
+    }
+    addRun(clauses, run);
+    StringBuilder q = new StringBuilder();
+    clauses.stream().limit(MAX_PROXIMITY).forEach(c -> q.append(' ').append(c));
+    return q.toString();
+  }
+
+  private static void addRun(List<String> clauses, List<String> run) {
+    for (int i = 0; i + 1 < run.size(); i++) {
+      clauses.add(phrase(run.subList(i, i + 2), PAIR_SLOP, ""));
+    }
+    for (int i = 0; i + 2 < run.size(); i++) {
+      clauses.add(phrase(List.of(run.get(i), run.get(i + 2)), PAIR_SLOP, "^0.5"));
+    }
+    if (run.size() >= 3) {
+      clauses.add(phrase(run.subList(0, Math.min(run.size(), RUN_WORDS)), 1, ""));
+    }
+  }
+
+  private static String phrase(List<String> words, int slop, String boost) {
+    return ReviewFields.TEXT
+        + ":\""
+        + ClientUtils.escapeQueryChars(String.join(" ", words))
+        + "\"~"
+        + slop
+        + boost;
   }
 
   /**
