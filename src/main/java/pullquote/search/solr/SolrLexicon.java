@@ -62,9 +62,16 @@ final class SolrLexicon {
   }
 
   private final Map<String, Word> words;
+  private final long box;
 
-  private SolrLexicon(Map<String, Word> words) {
+  private SolrLexicon(Map<String, Word> words, long box) {
     this.words = words;
+    this.box = box;
+  }
+
+  /** How many reviews the box as typed finds in the whole collection, when asked; else -1. */
+  long box() {
+    return box;
   }
 
   /** The word as looked up, or null for one past {@link #MAX_WORDS}. */
@@ -74,13 +81,24 @@ final class SolrLexicon {
 
   /**
    * @param written the box's words as the text is cut, written forms, distinct
+   * @param box the box's query as typed, to count without the request's filters; or null
+   * @param neighbours whether typo neighbours of words the collection has are wanted too (words it
+   *     lacks always get theirs, for the correction)
    */
   static SolrLexicon lookUp(
-      SolrCollection collection, List<String> written, Forgiveness forgiveness, WordForms forms) {
+      SolrCollection collection,
+      List<String> written,
+      String box,
+      boolean neighbours,
+      Forgiveness forgiveness,
+      WordForms forms) {
     List<String> asked = written.subList(0, Math.min(written.size(), MAX_WORDS));
     SolrQuery query = new SolrQuery("*:*");
     query.setRows(0);
     query.setFacet(true);
+    if (box != null) {
+      query.addFacetQuery("{!key=box}" + box);
+    }
     Map<String, List<WordForms.Form>> candidates = new HashMap<>();
     for (int i = 0; i < asked.size(); i++) {
       String word = asked.get(i);
@@ -100,7 +118,8 @@ final class SolrLexicon {
     query.set("spellcheck.dictionary", SPELLCHECKER);
     query.set("spellcheck.q", String.join(" ", asked));
     query.set("spellcheck.count", count);
-    query.set("spellcheck.alternativeTermCount", count);
+    // Walking the terms near a word the collection has is the costly part: only when wanted.
+    query.set("spellcheck.alternativeTermCount", neighbours ? count : 0);
     query.set("spellcheck.extendedResults", true);
     QueryResponse response = collection.query(query);
     Map<String, Integer> counted = response.getFacetQuery();
@@ -130,7 +149,7 @@ final class SolrLexicon {
               near(word, near, listed, forgiveness),
               inText == 0 ? correction(word, near) : null));
     }
-    return new SolrLexicon(words);
+    return new SolrLexicon(words, box == null ? -1 : counted.getOrDefault("box", 0));
   }
 
   private static String term(String field, String word) {

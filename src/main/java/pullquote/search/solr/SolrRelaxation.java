@@ -37,7 +37,7 @@ final class SolrRelaxation {
 
   private static final int RUN_WORDS = 8;
 
-  /** A relaxed reading found something: its query and what the answer says about it. */
+  /** A relaxed reading: its query and what the answer says about it. */
   record Relaxed(String q, String words, Relaxation relaxation) {}
 
   private final SolrCollection collection;
@@ -47,42 +47,74 @@ final class SolrRelaxation {
   }
 
   /**
+   * The relaxed readings to try, in order: words nothing matches dropped, then ever fewer of the
+   * rest required.
+   *
    * @param words the plain words at the box's top, written as typed
    * @param rest the box's other top-level items, which stay as typed (required or excluded)
    * @param clauses how the reading being relaxed matches each word
-   * @param filters the request's filters, which stay strict
-   * @return the reading with the fewest words left out that finds a review, or null for none
+   * @return the readings, or an empty list when relaxing cannot help
    */
-  Relaxed relax(List<String> words, String rest, SolrWordClauses clauses, List<String> filters) {
+  List<Relaxed> plan(List<String> words, String rest, SolrWordClauses clauses) {
     List<String> top = List.copyOf(new LinkedHashSet<>(words));
     Map<String, SolrWordClauses.Clause> clause = new HashMap<>();
     top.forEach(w -> clause.put(w, clauses.of(w)));
-    // every word's reviews, in any form the reading tries, in one request
-    Map<String, Integer> perWord =
-        counts(top.stream().map(w -> clause.get(w).any()).toList(), List.of(), null);
-    List<String> dead = new ArrayList<>();
-    for (int i = 0; i < top.size(); i++) {
-      if (perWord.getOrDefault("c" + i, 0) == 0) {
-        dead.add(top.get(i));
-      }
-    }
+    List<String> dead = dead(top, clause, clauses);
     List<String> live = top.stream().filter(w -> !dead.contains(w)).toList();
     if (live.isEmpty() || (dead.isEmpty() && live.size() < 2)) {
-      return null;
+      return List.of();
     }
-    // every level's reviews, with the filters, in one more request; the first that finds any wins
-    List<Integer> levels = Relaxation.levels(live.size(), !dead.isEmpty());
     List<SolrWordClauses.Clause> liveClauses = live.stream().map(clause::get).toList();
     String joined =
         String.join(" ", liveClauses.stream().map(SolrWordClauses.Clause::any).toList());
     String near = proximity(top, dead);
-    List<String> queries = levels.stream().map(k -> query(liveClauses, k, rest) + near).toList();
-    Map<String, Integer> perLevel = counts(queries, filters, joined);
-    for (int i = 0; i < levels.size(); i++) {
-      if (perLevel.getOrDefault("c" + i, 0) > 0) {
-        int required = levels.get(i);
-        List<String> optional = required == live.size() ? dead : top;
-        return new Relaxed(queries.get(i), joined, new Relaxation(optional, required, dead));
+    List<Relaxed> levels = new ArrayList<>();
+    for (int required : Relaxation.levels(live.size(), !dead.isEmpty())) {
+      List<String> optional = required == live.size() ? dead : top;
+      levels.add(
+          new Relaxed(
+              query(liveClauses, required, rest) + near,
+              joined,
+              new Relaxation(optional, required, dead)));
+    }
+    return levels;
+  }
+
+  /**
+   * The words nothing matches in any form the reading tries: known from the words' look-up, or
+   * counted in one request for words past it.
+   */
+  private List<String> dead(
+      List<String> top, Map<String, SolrWordClauses.Clause> clause, SolrWordClauses clauses) {
+    List<String> unknown = top.stream().filter(w -> clauses.matchesNothing(w) == null).toList();
+    Map<String, Integer> counted =
+        unknown.isEmpty()
+            ? Map.of()
+            : counts(unknown.stream().map(w -> clause.get(w).any()).toList(), List.of(), null);
+    List<String> dead = new ArrayList<>();
+    for (String word : top) {
+      Boolean nothing = clauses.matchesNothing(word);
+      if (nothing == null ? counted.getOrDefault("c" + unknown.indexOf(word), 0) == 0 : nothing) {
+        dead.add(word);
+      }
+    }
+    return dead;
+  }
+
+  /**
+   * The first of the readings from {@code from} on that finds a review with the filters, all
+   * counted in one request; or null for none.
+   */
+  Relaxed firstFinding(List<Relaxed> levels, int from, List<String> filters) {
+    List<Relaxed> left = levels.subList(from, levels.size());
+    if (left.isEmpty()) {
+      return null;
+    }
+    Map<String, Integer> counted =
+        counts(left.stream().map(Relaxed::q).toList(), filters, left.getFirst().words());
+    for (int i = 0; i < left.size(); i++) {
+      if (counted.getOrDefault("c" + i, 0) > 0) {
+        return left.get(i);
       }
     }
     return null;

@@ -82,9 +82,18 @@ public final class SolrReviewSearchService implements ReviewSearchService {
         || strict.forgivable().isEmpty()) {
       return first.forgiving(null, null, suggested, List.of());
     }
-    // Filters may leave few of many: the words are read by what they find in the whole collection.
-    long asTyped = strict.filters().isEmpty() ? first.total() : count(strict.q(), List.of());
-    SolrLexicon lexicon = SolrLexicon.lookUp(collection, strict.forgivable(), forgiveness, forms);
+    // Filters may leave few of many: the words are read by what they find in the whole collection
+    // (counted with the words' look-up).
+    boolean filtered = !strict.filters().isEmpty();
+    SolrLexicon lexicon =
+        SolrLexicon.lookUp(
+            collection,
+            strict.forgivable(),
+            filtered ? strict.q() : null,
+            filtered || first.total() < forgiveness.typosBelow(),
+            forgiveness,
+            forms);
+    long asTyped = filtered ? lexicon.box() : first.total();
     SolrWordClauses words =
         new SolrWordClauses(
             forms,
@@ -92,22 +101,29 @@ public final class SolrReviewSearchService implements ReviewSearchService {
             asTyped < forgiveness.synonymsBelow(),
             asTyped < forgiveness.typosBelow());
     SolrQueries.Built forgiving = queries.build(request, words);
+    SolrPage page = new SolrPage(collection, budget, request, forgiving, cursor, tieOnly, start);
     SearchResponse answer = first;
-    if (!forgiving.q().equals(strict.q())) {
-      answer =
-          new SolrPage(collection, budget, request, forgiving, cursor, tieOnly, start)
-              .run(forgiving.q(), null);
+    // A required word nothing matches in any form leaves the forgiving reading empty: not asked.
+    boolean hopeless =
+        forgiving.topWords().stream().anyMatch(w -> Boolean.TRUE.equals(words.matchesNothing(w)));
+    if (!hopeless && !forgiving.q().equals(strict.q())) {
+      answer = page.run(forgiving.q(), null);
     }
     Relaxation relaxation = null;
     if (answer.total() == 0 && !answer.timedOut() && !answer.partial() && relaxable(forgiving)) {
-      SolrRelaxation.Relaxed relaxed =
-          new SolrRelaxation(collection)
-              .relax(forgiving.topWords(), forgiving.rest(), words, forgiving.filters());
-      if (relaxed != null) {
-        answer =
-            new SolrPage(collection, budget, request, forgiving, cursor, tieOnly, start)
-                .run(relaxed.q(), relaxed.words());
-        relaxation = relaxed.relaxation();
+      SolrRelaxation relaxing = new SolrRelaxation(collection);
+      List<SolrRelaxation.Relaxed> levels =
+          relaxing.plan(forgiving.topWords(), forgiving.rest(), words);
+      // The first level most often finds something: asked at once, the others counted only if not.
+      SolrRelaxation.Relaxed found = levels.isEmpty() ? null : levels.getFirst();
+      SearchResponse relaxed = found == null ? null : page.run(found.q(), found.words());
+      if (relaxed != null && relaxed.total() == 0 && !relaxed.timedOut()) {
+        found = relaxing.firstFinding(levels, 1, forgiving.filters());
+        relaxed = found == null ? null : page.run(found.q(), found.words());
+      }
+      if (found != null) {
+        answer = relaxed;
+        relaxation = found.relaxation();
       }
     }
     List<String> unknown =

@@ -124,6 +124,24 @@ final class SolrWordClauses {
         List.copyOf(others));
   }
 
+  /**
+   * Whether nothing in the collection matches the word in any form this reading tries, or null for
+   * a word not looked up (past the first {@link SolrLexicon#MAX_WORDS}).
+   */
+  Boolean matchesNothing(String word) {
+    SolrLexicon.Word known = lexicon == null ? null : lexicon.of(word);
+    if (known == null) {
+      return null;
+    }
+    boolean matches =
+        known.inText() > 0
+            || !known.forms(WordForms.Kind.SPELLING).isEmpty()
+            || (synonyms
+                && (!known.names().isEmpty() || !known.forms(WordForms.Kind.SYNONYM).isEmpty()))
+            || (typos && !known.near().isEmpty());
+    return !matches;
+  }
+
   /** What other forms the words matched, for the API. */
   List<Expansion> expansions() {
     return List.copyOf(expansions.values());
