@@ -2,15 +2,11 @@ package pullquote.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,17 +15,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import pullquote.index.LiveIndex;
 import pullquote.ingest.Json;
+import pullquote.testing.HeadlessChromium;
 import pullquote.testing.TestIndexes;
 
 /**
@@ -38,12 +30,9 @@ import pullquote.testing.TestIndexes;
  */
 class SearchPageBrowserTest {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Path UNLABELLED =
+  static final Path UNLABELLED =
       Path.of("src", "test", "resources", "fixtures", "search", "unlabelled.jsonl");
-  private static final Path FORGIVING =
+  static final Path FORGIVING =
       Path.of("src", "test", "resources", "fixtures", "search", "forgiving.jsonl");
 
   @TempDir static Path dir;
@@ -51,17 +40,15 @@ class SearchPageBrowserTest {
   static ApiServer server;
   static LiveIndex forgivingLive;
   static ApiServer forgivingServer;
+  static HeadlessChromium chrome;
   static ChromeDriver browser;
   static WebDriverWait wait;
 
   @BeforeAll
   static void start() throws Exception {
-    boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-    if (!present && System.getenv("CI") == null) {
-      Assumptions.abort(
-          "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-    }
-    assertThat(present).as("CI must install chromium and chromium-driver (see .ci/run)").isTrue();
+    chrome = HeadlessChromium.start(dir.resolve("profile"));
+    browser = chrome.driver();
+    wait = chrome.waiting();
     TestIndexes.build(dir.resolve("index"), TestIndexes.SEED, TestIndexes.EXTRA, UNLABELLED);
     live = TestIndexes.open(dir.resolve("index"));
     server =
@@ -73,43 +60,12 @@ class SearchPageBrowserTest {
     forgivingServer =
         new ApiServer(TestIndexes.service(forgivingLive), Json.newMapper(), Path.of("web"))
             .start("127.0.0.1", 0);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--user-data-dir=" + dir.resolve("profile"),
-        "--window-size=1280,900");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .withLogFile(Path.of("target", "chromedriver.log").toFile())
-            .build();
-    // Every wait on the browser is bounded, so a browser that stops answering fails the test.
-    browser =
-        new ChromeDriver(
-            service, options, ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(60)));
-    browser
-        .manage()
-        .timeouts()
-        .pageLoadTimeout(Duration.ofSeconds(30))
-        .scriptTimeout(Duration.ofSeconds(30));
-    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    wait.ignoring(StaleElementReferenceException.class);
-    Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
+    if (chrome != null) {
+      chrome.close();
     }
     if (server != null) {
       server.close();
@@ -141,11 +97,7 @@ class SearchPageBrowserTest {
   }
 
   private void waitForResults() {
-    wait.until(
-        d ->
-            d.findElement(By.id("results")).getAttribute("aria-busy") == null
-                    && !d.findElement(By.id("status")).getText().isEmpty()
-                || !d.findElement(By.id("notice")).getText().isEmpty());
+    chrome.waitForResults();
   }
 
   /** Opens the page, types into the critic box and waits for its suggestions. */
@@ -160,28 +112,23 @@ class SearchPageBrowserTest {
   }
 
   private List<WebElement> cards() {
-    return browser.findElements(By.cssSelector("#results .card"));
+    return chrome.cards();
   }
 
   private List<String> critics() {
-    return cards().stream().map(c -> c.findElement(By.cssSelector(".critic")).getText()).toList();
+    return chrome.critics();
   }
 
   private void waitForCards(int n) {
-    wait.until(
-        d ->
-            cards().size() == n
-                && d.findElement(By.id("results")).getAttribute("aria-busy") == null);
+    chrome.waitForCards(n);
   }
 
   private String count(String sentiment) {
-    return browser.findElement(By.cssSelector("[data-count=" + sentiment + "]")).getText();
+    return chrome.count(sentiment);
   }
 
   private static void screenshot(String name) throws Exception {
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    chrome.screenshot(name);
   }
 
   @Test
@@ -485,11 +432,11 @@ class SearchPageBrowserTest {
   }
 
   private String textOf(String css) {
-    return browser.findElement(By.cssSelector(css)).getText();
+    return chrome.textOf(css);
   }
 
   private String status() {
-    return browser.findElement(By.id("status")).getText();
+    return chrome.status();
   }
 
   private String box() {
