@@ -10,6 +10,7 @@ import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.BaseHttpClusterStateProvider;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.PivotField;
@@ -197,13 +198,50 @@ public final class SolrCollection {
     QueryResponse response = query(all);
     return new IndexStats(
         response.getResults().getNumFound(),
-        0,
+        sizeBytes(served),
         served,
         allValues(response.getFacetField(sentiment), Sentiment.values()),
         allValues(response.getFacetField(source), SentimentSource.values()),
         critics().size(),
         response.getFacetField(work) == null ? 0 : response.getFacetField(work).getValueCount(),
         buildInfo(served));
+  }
+
+  /**
+   * The collection's index on disk, one copy of each shard (its leader's core, as Solr's collection
+   * status reports it in GB); 0 when the status has no size.
+   */
+  private long sizeBytes(String served) {
+    try {
+      var status =
+          CollectionAdminRequest.collectionStatus(served).setWithCoreInfo(true).process(client);
+      Object shards = at(status.getResponse().get(served), "shards");
+      double gigabytes = 0;
+      if (shards instanceof Iterable<?> each) {
+        for (Object shard : each) {
+          Object value = shard instanceof Map.Entry<?, ?> entry ? entry.getValue() : shard;
+          if (at(value, "leader", "segInfos", "info", "core", "sizeInGB") instanceof Number n) {
+            gigabytes += n.doubleValue();
+          }
+        }
+      }
+      return Math.round(gigabytes * (1L << 30));
+    } catch (SolrServerException | IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** A value down a path of keys in Solr's nested answer (named lists or maps), or null. */
+  private static Object at(Object node, String... keys) {
+    for (String key : keys) {
+      node =
+          switch (node) {
+            case NamedList<?> list -> list.get(key);
+            case Map<?, ?> map -> map.get(key);
+            case null, default -> null;
+          };
+    }
+    return node;
   }
 
   /** The report the rebuild stored with the collection; null for one made another way. */

@@ -112,7 +112,10 @@ class SolrApiTest {
                 .get("name")
                 .asText())
         .isEqualTo("Noel Murray");
-    assertThat(get(server, "/api/stats").body().get("reviews").asLong()).isEqualTo(11);
+    var stats = get(server, "/api/stats").body();
+    assertThat(stats.get("reviews").asLong()).isEqualTo(11);
+    // one copy of each shard on disk: a few KB for eleven reviews, and never nothing
+    assertThat(stats.get("size_bytes").asLong()).isBetween(1_000L, 10_000_000L);
     String id =
         get(server, "/api/search?q=pusher&size=1").body().get("hits").get(0).get("id").asText();
     assertThat(get(server, "/api/reviews/" + id).body().get("id").asText()).isEqualTo(id);
