@@ -16,8 +16,8 @@ import pullquote.testing.Requests;
 /**
  * Pinned expectations on the seed page (counts, top hits, facets, highlights, paging and errors),
  * which every backend must meet: one subclass per backend says how it holds the seed page. No test
- * here needs a backend to differ: Solr's per-shard term statistics (it scores each shard by its
- * own, without distributed IDF) change no pinned order on the seed page's two shards.
+ * here needs a backend to differ: the project's Solr configset sums the shards' term statistics
+ * before scoring (ExactStatsCache), so two shards score as one index does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SeedSearchContract {
