@@ -188,7 +188,7 @@ final class SolrPage {
     query.setFacetLimit(TOP_VALUES);
     for (ReviewSchema.Field field : ReviewSchema.searchFacets()) {
       if (field.facet() == ReviewSchema.Facet.ALL_VALUES) {
-        query.addFacetField("{!ex=" + SolrQueries.SENTIMENT_TAG + "}" + field.solrName());
+        query.addFacetField("{!ex=" + SolrFilters.SENTIMENT_TAG + "}" + field.solrName());
         query.set("f." + field.solrName() + ".facet.mincount", 0);
       } else {
         query.addFacetField(field.solrName());

@@ -20,7 +20,7 @@ import pullquote.sentiment.Sentiment;
 /**
  * Where a request becomes a Solr query: the search box's syntax tree as Lucene query syntax (which
  * Solr analyses with the collection's own chains, the same as ours), and the filters beside it as
- * {@code fq}s, the sentiment's tagged so its facet can count without it.
+ * {@code fq}s ({@link SolrFilters}).
  *
  * <p>Plain words are required, each in the forms the reading tries ({@link SolrWordClauses}), and
  * scored together for proximity as the local index scores them; quoted phrases search {@code
@@ -28,12 +28,6 @@ import pullquote.sentiment.Sentiment;
  * typed.
  */
 final class SolrQueries {
-
-  /** The tag the sentiment filter carries, which its facet excludes. */
-  static final String SENTIMENT_TAG = "sentiment";
-
-  /** How the sentiment filter starts, so a search can be counted without it. */
-  static final String SENTIMENT_FILTER = "{!tag=" + SENTIMENT_TAG + "}";
 
   /**
    * A word matched as typed, not by a typo neighbour, lifts a review a tier (local: EXACT_TIER).
@@ -97,7 +91,7 @@ final class SolrQueries {
     return new Built(
         box == null ? "*:*" : box,
         text,
-        filters(request),
+        SolrFilters.of(request),
         List.copyOf(warnings),
         box == null,
         topWords(parsed.root()),
@@ -329,52 +323,6 @@ final class SolrQueries {
                   "ignored sentiment:" + value + ": sentiment is positive, mixed or negative");
               return null;
             });
-  }
-
-  /** The filters beside the box: names, the sentiment (tagged), score and date ranges. */
-  private static List<String> filters(SearchRequest request) {
-    List<String> filters = new ArrayList<>();
-    for (ReviewSchema.Field name : ReviewSchema.ofKind(ReviewSchema.Kind.NAME)) {
-      List<String> values = request.names(name.name());
-      if (!values.isEmpty()) {
-        StringJoiner any = new StringJoiner(" OR ", "(", ")");
-        values.forEach(
-            v ->
-                any.add(
-                    name.exactField()
-                        + ":"
-                        + ClientUtils.escapeQueryChars(ReviewAnalyzers.exactName(v))));
-        filters.add(any.toString());
-      }
-    }
-    if (!request.sentiments().isEmpty()
-        && request.sentiments().size() < Sentiment.values().length) {
-      StringJoiner any = new StringJoiner(" OR ", SENTIMENT_FILTER + "(", ")");
-      request.sentiments().stream()
-          .sorted()
-          .forEach(
-              s -> any.add(ReviewSchema.field(ReviewFields.SENTIMENT).solrName() + ":" + s.key()));
-      filters.add(any.toString());
-    }
-    if (request.minScore() != null || request.maxScore() != null) {
-      filters.add(
-          range(
-              ReviewSchema.field(ReviewFields.SCORE).solrName(),
-              request.minScore() == null ? "*" : request.minScore().toString(),
-              request.maxScore() == null ? "*" : request.maxScore().toString()));
-    }
-    if (request.from() != null || request.to() != null) {
-      filters.add(
-          range(
-              ReviewSchema.field(ReviewFields.DATE).solrName(),
-              request.from() == null ? "*" : Long.toString(request.from().toEpochDay()),
-              request.to() == null ? "*" : Long.toString(request.to().toEpochDay())));
-    }
-    return filters;
-  }
-
-  private static String range(String field, String from, String to) {
-    return field + ":[" + from + " TO " + to + "]";
   }
 
   /** A word of the review text as typed: not a prefix, not a field term, not "*". */

@@ -82,6 +82,22 @@ public final class SolrReviewSearchService implements ReviewSearchService {
         || strict.forgivable().isEmpty()) {
       return first.forgiving(null, null, suggested, List.of());
     }
+    return forgive(request, strict, first, suggested, new Paging(cursor, tieOnly, start));
+  }
+
+  /** How the pages of one search are asked for: its cursor, its kind, and when it began. */
+  private record Paging(SolrCursor cursor, boolean tieOnly, long start) {}
+
+  /** A relaxed reading that found reviews, and the answer it gave. */
+  private record Relaxed(SearchResponse answer, Relaxation relaxation) {}
+
+  /** The words as typed found few reviews: the forgiving readings, as few requests as they need. */
+  private SearchResponse forgive(
+      SearchRequest request,
+      SolrQueries.Built strict,
+      SearchResponse first,
+      List<SuggestedFilter> suggested,
+      Paging paging) {
     // Filters may leave few of many: the words are read by what they find in the whole collection
     // (counted with the words' look-up).
     boolean filtered = !strict.filters().isEmpty();
@@ -101,7 +117,15 @@ public final class SolrReviewSearchService implements ReviewSearchService {
             asTyped < forgiveness.synonymsBelow(),
             asTyped < forgiveness.typosBelow());
     SolrQueries.Built forgiving = queries.build(request, words);
-    SolrPage page = new SolrPage(collection, budget, request, forgiving, cursor, tieOnly, start);
+    SolrPage page =
+        new SolrPage(
+            collection,
+            budget,
+            request,
+            forgiving,
+            paging.cursor(),
+            paging.tieOnly(),
+            paging.start());
     SearchResponse answer = first;
     // A required word nothing matches in any form leaves the forgiving reading empty: not asked.
     boolean hopeless =
@@ -109,22 +133,9 @@ public final class SolrReviewSearchService implements ReviewSearchService {
     if (!hopeless && !forgiving.q().equals(strict.q())) {
       answer = page.run(forgiving.q(), null);
     }
-    Relaxation relaxation = null;
+    Relaxed relaxed = null;
     if (answer.total() == 0 && !answer.timedOut() && !answer.partial() && relaxable(forgiving)) {
-      SolrRelaxation relaxing = new SolrRelaxation(collection);
-      List<SolrRelaxation.Relaxed> levels =
-          relaxing.plan(forgiving.topWords(), forgiving.rest(), words);
-      // The first level most often finds something: asked at once, the others counted only if not.
-      SolrRelaxation.Relaxed found = levels.isEmpty() ? null : levels.getFirst();
-      SearchResponse relaxed = found == null ? null : page.run(found.q(), found.words());
-      if (relaxed != null && relaxed.total() == 0 && !relaxed.timedOut()) {
-        found = relaxing.firstFinding(levels, 1, forgiving.filters());
-        relaxed = found == null ? null : page.run(found.q(), found.words());
-      }
-      if (found != null) {
-        answer = relaxed;
-        relaxation = found.relaxation();
-      }
+      relaxed = relax(page, forgiving, words);
     }
     List<String> unknown =
         strict.forgivable().stream()
@@ -132,7 +143,32 @@ public final class SolrReviewSearchService implements ReviewSearchService {
             .toList();
     String meant =
         didYouMean.of(request.q(), unknown, w -> Optional.ofNullable(lexicon.of(w).correction()));
-    return answer.forgiving(relaxation, meant, suggested, words.expansions());
+    return relaxed == null
+        ? answer.forgiving(null, meant, suggested, words.expansions())
+        : relaxed.answer().forgiving(relaxed.relaxation(), meant, suggested, words.expansions());
+  }
+
+  /**
+   * The relaxed reading with the fewest words left out that finds reviews, or null. The first level
+   * most often finds some: it is asked at once, and the others counted only when it finds none.
+   */
+  private Relaxed relax(SolrPage page, SolrQueries.Built forgiving, SolrWordClauses words) {
+    SolrRelaxation relaxing = new SolrRelaxation(collection);
+    List<SolrRelaxation.Relaxed> levels =
+        relaxing.plan(forgiving.topWords(), forgiving.rest(), words);
+    if (levels.isEmpty()) {
+      return null;
+    }
+    SolrRelaxation.Relaxed level = levels.getFirst();
+    SearchResponse answer = page.run(level.q(), level.words());
+    if (answer.total() == 0 && !answer.timedOut()) {
+      level = relaxing.firstFinding(levels, 1, forgiving.filters());
+      if (level == null) {
+        return null;
+      }
+      answer = page.run(level.q(), level.words());
+    }
+    return new Relaxed(answer, level.relaxation());
   }
 
   /** How many reviews the query finds with these filters. */
@@ -152,7 +188,7 @@ public final class SolrReviewSearchService implements ReviewSearchService {
       return false;
     }
     List<String> withoutSentiment =
-        built.filters().stream().filter(f -> !f.startsWith(SolrQueries.SENTIMENT_FILTER)).toList();
+        built.filters().stream().filter(f -> !f.startsWith(SolrFilters.SENTIMENT_FILTER)).toList();
     return withoutSentiment.size() == built.filters().size()
         || count(built.q(), withoutSentiment) == 0;
   }
