@@ -234,7 +234,8 @@ class ReviewConfigsetTest {
 
     cluster.stopNode(1);
     try {
-      QueryResponse partial = tolerantQueryOnceTheLossIsSeen();
+      QueryResponse partial =
+          askUntilAnswered(new SolrQuery("*:*").setParam("shards.tolerant", "true"));
       assertEquals(Boolean.TRUE, partial.getHeader().get("partialResults"), "" + partial);
       assertEquals(onSurvivor, partial.getResults().getNumFound());
       // Without shards.tolerant the same query fails (the node logs it as a server exception).
@@ -246,21 +247,23 @@ class ReviewConfigsetTest {
       cluster.startNode(1);
     }
     cluster.cluster().waitForActiveCollection(COLLECTION, 2, 2);
-    QueryResponse whole = solr.query(COLLECTION, new SolrQuery("*:*"));
+    QueryResponse whole = askUntilAnswered(new SolrQuery("*:*"));
     assertNull(whole.getHeader().get("partialResults"));
     assertEquals(5, whole.getResults().getNumFound());
   }
 
   /**
-   * A tolerant query of all reviews. Right after a node dies (stopped at once, as a crash) Solr can
-   * still pick its replica for a moment and fail the request outright ("no active servers hosting
-   * shard"); pullquote retries such a search once, and this asks again for up to 10 s.
+   * The query's answer once Solr has caught up with a node lost or back. Right after a node dies
+   * (stopped at once, as a crash) Solr can still pick its replica for a moment and fail the request
+   * outright; right after it comes back, the collection is active in ZooKeeper before every node
+   * has seen so ("no active servers hosting shard" either way). pullquote retries such a search
+   * once; this asks again for up to 10 s.
    */
-  private static QueryResponse tolerantQueryOnceTheLossIsSeen() throws Exception {
+  private static QueryResponse askUntilAnswered(SolrQuery query) throws Exception {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     while (true) {
       try {
-        return solr.query(COLLECTION, new SolrQuery("*:*").setParam("shards.tolerant", "true"));
+        return solr.query(COLLECTION, query);
       } catch (Exception e) {
         if (System.nanoTime() > deadline) {
           throw e;
