@@ -67,11 +67,6 @@ final class SolrWordClauses {
     this.typos = typos;
   }
 
-  /** Whether reviews rank in tiers: the word as typed above its typo neighbours. */
-  boolean forgiving() {
-    return synonyms || typos;
-  }
-
   Clause of(String word) {
     SolrLexicon.Word known = lexicon == null ? null : lexicon.of(word);
     List<String> spellings =
@@ -102,16 +97,10 @@ final class SolrWordClauses {
     List<String> any = new ArrayList<>(exact);
     List<String> others = new ArrayList<>(same);
     if (known != null && typos && !known.near().isEmpty()) {
-      StringJoiner neighbours = new StringJoiner(" ", "(", ")^" + TYPO_WEIGHT);
-      for (SolrLexicon.Near n : known.near()) {
-        neighbours.add(
-            term(ReviewFields.TEXT, n.word()) + (n.edits() == 1 ? "" : "^" + TWO_EDITS_WEIGHT));
-      }
-      any.add(neighbours.toString());
-      text.add(neighbours.toString());
-      List<String> near = known.near().stream().map(SolrLexicon.Near::word).toList();
-      others.addAll(near);
-      expand(word, "typo", near);
+      String neighbours = neighbours(word, known.near());
+      any.add(neighbours);
+      text.add(neighbours);
+      known.near().forEach(n -> others.add(n.word()));
     }
     List<String> written = new ArrayList<>(List.of(term("text_exact", word)));
     same.forEach(s -> written.add(term("text_exact", s)));
@@ -140,6 +129,17 @@ final class SolrWordClauses {
                 && (!known.names().isEmpty() || !known.forms(WordForms.Kind.SYNONYM).isEmpty()))
             || (typos && !known.near().isEmpty());
     return !matches;
+  }
+
+  /** The word's typo neighbours, one edit away above two, together below the word. */
+  private String neighbours(String word, List<SolrLexicon.Near> near) {
+    StringJoiner neighbours = new StringJoiner(" ", "(", ")^" + TYPO_WEIGHT);
+    for (SolrLexicon.Near n : near) {
+      neighbours.add(
+          term(ReviewFields.TEXT, n.word()) + (n.edits() == 1 ? "" : "^" + TWO_EDITS_WEIGHT));
+    }
+    expand(word, "typo", near.stream().map(SolrLexicon.Near::word).toList());
+    return neighbours.toString();
   }
 
   /** What other forms the words matched, for the API. */
