@@ -47,6 +47,11 @@ public final class IngestReport {
     list(problem);
   }
 
+  /** A change made to a record that is not a doubt about it (so not listed with the problems). */
+  void counted(String kind) {
+    notes.merge(kind, 1L, Long::sum);
+  }
+
   private void list(IngestProblem problem) {
     if (problems.size() < LISTED_PROBLEMS) {
       problems.add(problem);
@@ -71,7 +76,10 @@ public final class IngestReport {
     return Collections.unmodifiableMap(skipped);
   }
 
-  /** Doubts that skipped nothing, counted by kind ("unreadable score", "placeholder date", ...). */
+  /**
+   * Doubts that skipped nothing, and changes made in cleaning, counted by kind ("unreadable score",
+   * "placeholder date", "html entities decoded", "markup removed", ...).
+   */
   public Map<String, Long> notes() {
     return Collections.unmodifiableMap(notes);
   }

@@ -45,6 +45,9 @@ public final class Ingestor {
                 report,
                 raw -> {
                   Review review = normalise(raw, ids, report);
+                  if (review == null) {
+                    return;
+                  }
                   report.reviewAccepted(review);
                   try {
                     out.accept(review);
@@ -87,7 +90,31 @@ public final class Ingestor {
     };
   }
 
+  /**
+   * Where a record read becomes a review: its texts cleaned, its score normalised, its sentiment
+   * chosen; null (and reported) when cleaning left no text.
+   */
   private Review normalise(RawReview raw, ReviewIds ids, IngestReport report) {
+    TextCleaner.Cleaned text = TextCleaner.clean(raw.text());
+    if (text.value().isEmpty()) {
+      report.skipped(
+          new IngestProblem(
+              raw.source(),
+              raw.position(),
+              SkipReason.EMPTY_TEXT,
+              "no text left once its markup was removed"));
+      return null;
+    }
+    TextCleaner.Cleaned work = TextCleaner.clean(raw.work());
+    TextCleaner.Cleaned critic = TextCleaner.clean(raw.critic());
+    TextCleaner.Cleaned publication = TextCleaner.clean(raw.publication());
+    List<TextCleaner.Cleaned> all = List.of(text, work, critic, publication);
+    if (all.stream().anyMatch(TextCleaner.Cleaned::decoded)) {
+      report.counted("html entities decoded");
+    }
+    if (all.stream().anyMatch(TextCleaner.Cleaned::unmarked)) {
+      report.counted("markup removed");
+    }
     Integer score = RatingScale.normalise(raw.scoreRaw(), raw.scoreContext()).orElse(null);
     if (raw.scoreRaw() != null && score == null) {
       report.noted(
@@ -98,12 +125,13 @@ public final class Ingestor {
               null,
               "score '" + raw.scoreRaw() + "' kept as published, not normalised"));
     }
-    var decision = sentiment.resolve(score, raw.label(), raw.pageSentiment(), raw.text());
+    var decision = sentiment.resolve(score, raw.label(), raw.pageSentiment(), text.value());
+    // Ids come from the record as read, so a review keeps its id whatever cleaning does.
     return new Review(
         ids.assign(raw),
-        raw.work(),
-        raw.critic(),
-        raw.publication(),
+        orAsRead(work, raw.work()),
+        orAsRead(critic, raw.critic()),
+        orAsRead(publication, raw.publication()),
         raw.date(),
         raw.scoreRaw(),
         score,
@@ -111,7 +139,7 @@ public final class Ingestor {
         decision.source(),
         decision.confidence(),
         decision.evidence(),
-        raw.text(),
+        text.value(),
         raw.source(),
         raw.position());
   }
@@ -153,6 +181,14 @@ public final class Ingestor {
     } catch (IOException e) {
       return 0;
     }
+  }
+
+  /** A name as cleaned, or as read (stripped) when cleaning would leave nothing of it. */
+  private static String orAsRead(TextCleaner.Cleaned cleaned, String read) {
+    if (read == null) {
+      return null;
+    }
+    return cleaned.value().isEmpty() ? read.strip() : cleaned.value();
   }
 
   /** A failure of the consumer, not of the input: it ends the run instead of skipping a file. */

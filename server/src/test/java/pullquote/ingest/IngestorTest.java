@@ -89,6 +89,43 @@ class IngestorTest {
   }
 
   @Test
+  void textsAndNamesAreCleanedOnceAtIngestAndTheReportCountsIt() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("marked.jsonl"),
+            String.join(
+                    "\n",
+                    "{\"id\": \"m-1\", \"work\": \"Rear Window\", \"critic\": \"Mike Clark\","
+                        + " \"text\": \"What else can be said about Hitch&apos;s masterpiece&#63;\"}",
+                    "{\"id\": \"m-2\", \"work\": \"<i>Vertigo</i>\", \"critic\": \"Ann  Hale\","
+                        + " \"text\": \"A <b>dizzying</b> film.\"}",
+                    "{\"id\": \"m-3\", \"work\": \"Vertigo\", \"text\": \"<i> </i>\"}",
+                    "{\"id\": \"m-4\", \"work\": \"Vertigo\", \"text\": \"Plain as typed.\"}")
+                + "\n");
+
+    Run run = ingest(file);
+
+    assertThat(run.reviews())
+        .extracting(Review::id, Review::work, Review::critic, Review::text)
+        .containsExactly(
+            tuple(
+                "m-1",
+                "Rear Window",
+                "Mike Clark",
+                "What else can be said about Hitch's masterpiece?"),
+            tuple("m-2", "Vertigo", "Ann Hale", "A dizzying film."),
+            tuple("m-4", "Vertigo", null, "Plain as typed."));
+    assertThat(run.report().notes())
+        .containsEntry("html entities decoded", 1L)
+        .containsEntry("markup removed", 1L);
+    // a text that was only markup is skipped, with its file and line
+    assertThat(run.report().skipped()).containsExactly(Map.entry(SkipReason.EMPTY_TEXT, 1L));
+    assertThat(run.report().problems())
+        .extracting(IngestProblem::file, IngestProblem::line, IngestProblem::reason)
+        .containsExactly(tuple(file.toString(), 3, SkipReason.EMPTY_TEXT));
+  }
+
+  @Test
   void reviewsWithNoOtherEvidenceAreClassifiedByTheModelWithConfidence() throws Exception {
     Run run = ingest(tree());
 
