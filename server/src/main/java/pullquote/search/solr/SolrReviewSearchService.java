@@ -110,12 +110,9 @@ public final class SolrReviewSearchService implements ReviewSearchService {
             forgiveness,
             forms);
     long asTyped = filtered ? lexicon.box() : first.total();
-    SolrWordClauses words =
-        new SolrWordClauses(
-            forms,
-            lexicon,
-            asTyped < forgiveness.synonymsBelow(),
-            asTyped < forgiveness.typosBelow());
+    boolean synonyms = asTyped < forgiveness.synonymsBelow();
+    boolean typos = asTyped < forgiveness.typosBelow();
+    SolrWordClauses words = new SolrWordClauses(forms, lexicon, synonyms, typos);
     SolrQueries.Built forgiving = queries.build(request, words);
     SolrPage page =
         new SolrPage(
@@ -127,10 +124,12 @@ public final class SolrReviewSearchService implements ReviewSearchService {
             paging.tieOnly(),
             paging.start());
     SearchResponse answer = first;
-    // A required word nothing matches in any form leaves the forgiving reading empty: not asked.
+    // Not asked when it cannot find more: without names, synonyms or typos it matches what the
+    // words as typed matched (filters can leave few of a box that finds many), and a required word
+    // nothing matches in any form leaves it empty.
     boolean hopeless =
         forgiving.topWords().stream().anyMatch(w -> Boolean.TRUE.equals(words.matchesNothing(w)));
-    if (!hopeless && !forgiving.q().equals(strict.q())) {
+    if ((synonyms || typos) && !hopeless && !forgiving.q().equals(strict.q())) {
       answer = page.run(forgiving.q(), null);
     }
     Relaxed relaxed = null;
