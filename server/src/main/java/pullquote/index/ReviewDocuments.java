@@ -44,7 +44,7 @@ public final class ReviewDocuments {
   private static void add(Document doc, ReviewSchema.Field field, Object value) {
     String name = field.name();
     switch (field.kind()) {
-      case KEY -> doc.add(new StringField(name, (String) value, Field.Store.YES));
+      case KEY, ALIAS -> doc.add(new StringField(name, (String) value, Field.Store.YES));
       case ORDER -> {
         doc.add(new NumericDocValuesField(name, (Long) value));
         doc.add(new LongPoint(name, (Long) value));
@@ -109,6 +109,7 @@ public final class ReviewDocuments {
         java.util.List.of(doc.getValues(ReviewFields.SENTIMENT_EVIDENCE)),
         doc.get(ReviewFields.TEXT),
         doc.get(ReviewFields.SOURCE),
-        doc.getField(ReviewFields.POSITION).numericValue().intValue());
+        doc.getField(ReviewFields.POSITION).numericValue().intValue(),
+        List.of(doc.getValues(ReviewFields.ALIASES)));
   }
 }

@@ -13,6 +13,7 @@ import org.apache.lucene.util.StringHelper;
  * <ul>
  *   <li>{@link #ID}: exact term, stored. Indexes written before {@link #ID_ORDER} existed also have
  *       it as sorted doc values, their tie-break.
+ *   <li>{@link #ALIASES}: the ids of copies merged into the review, exact terms, stored.
  *   <li>{@link #ID_ORDER}: {@link #idOrder} as numeric doc values and a long point, the tie-break
  *       that keeps paging stable. On a query of filters alone it is the whole order, and the point
  *       lets Lucene skip the hits that cannot reach the page instead of comparing each.
@@ -23,13 +24,14 @@ import org.apache.lucene.util.StringHelper;
  *       field terms in the query box.
  *   <li>{@link #SENTIMENT}, {@link #SENTIMENT_SOURCE}: exact term, stored, doc values, facet.
  *   <li>{@link #SCORE}: int point + numeric doc values + stored; {@link #DATE}: epoch day,
- *       likewise.
+ *       likewise; {@link #YEAR}: the date's year, likewise, for the year facet.
  * </ul>
  */
 public final class ReviewFields {
 
   public static final String ID = "id";
   public static final String ID_ORDER = "id_order";
+  public static final String ALIASES = "aliases";
   public static final String TEXT = "text";
   public static final String CRITIC = "critic";
   public static final String CRITIC_EXACT = "critic_exact";
@@ -47,6 +49,7 @@ public final class ReviewFields {
   public static final String SCORE = "score";
   public static final String SCORE_RAW = "score_raw";
   public static final String DATE = "date";
+  public static final String YEAR = "year";
   public static final String SOURCE = "source";
   public static final String POSITION = "position";
 

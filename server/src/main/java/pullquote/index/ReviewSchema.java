@@ -17,6 +17,11 @@ public final class ReviewSchema {
   public enum Kind {
     /** The review's id: one exact term, stored; Solr's unique key. */
     KEY,
+    /**
+     * Other ids of the review (copies merged into it at ingest): exact terms, stored, several per
+     * review, so a review is found by any id it was read under.
+     */
+    ALIAS,
     /** A 64-bit number kept for sorting only (numeric doc values and a point), not stored. */
     ORDER,
     /** English prose: the written word and its stem at one position, stored, with positions. */
@@ -52,7 +57,17 @@ public final class ReviewSchema {
     /** Counted for every search, the most frequent values among the hits. */
     TOP_VALUES,
     /** Counted over the whole index for {@code /api/stats} only. */
-    STATS_ONLY
+    STATS_ONLY,
+    /**
+     * A 0–100 number counted for every search in ten buckets, named by their lower bound ("0" for
+     * 0–9 … "90" for 90–100), every bucket listed, ignoring the field's own range filter.
+     */
+    TENS,
+    /**
+     * A year counted for every search, the years the hits have in order, ignoring the date filter
+     * (the year is the date's, so a chart of years can widen the date range it shows).
+     */
+    YEARS
   }
 
   /**
@@ -87,8 +102,8 @@ public final class ReviewSchema {
       if (!filterParameters.isEmpty() && filterParameters.size() != (range ? 2 : 1)) {
         throw new IllegalArgumentException(name + ": a range has two bounds, a value filter one");
       }
-      if (multiValued && kind != Kind.STORED_TEXT) {
-        throw new IllegalArgumentException(name + ": only stored text may hold several values");
+      if (multiValued && kind != Kind.STORED_TEXT && kind != Kind.ALIAS) {
+        throw new IllegalArgumentException(name + ": only stored text and aliases hold several");
       }
     }
 
@@ -127,6 +142,16 @@ public final class ReviewSchema {
               List.of(),
               null,
               Review::id,
+              null),
+          new Field(
+              ReviewFields.ALIASES,
+              Kind.ALIAS,
+              Facet.NONE,
+              true,
+              null,
+              List.of(),
+              null,
+              Review::aliases,
               null),
           new Field(
               ReviewFields.ID_ORDER,
@@ -186,7 +211,7 @@ public final class ReviewSchema {
           new Field(
               ReviewFields.SCORE,
               Kind.INT,
-              Facet.NONE,
+              Facet.TENS,
               false,
               null,
               List.of("min_score", "max_score"),
@@ -203,6 +228,16 @@ public final class ReviewSchema {
               List.of("from", "to"),
               "date",
               r -> r.date() == null ? null : r.date().toEpochDay(),
+              null),
+          new Field(
+              ReviewFields.YEAR,
+              Kind.INT,
+              Facet.YEARS,
+              false,
+              null,
+              List.of(),
+              null,
+              r -> r.date() == null ? null : r.date().getYear(),
               null),
           stored(ReviewFields.SOURCE, Kind.STORED_TEXT, Review::source),
           stored(ReviewFields.POSITION, Kind.STORED_INT, Review::position));
@@ -234,13 +269,29 @@ public final class ReviewSchema {
   /** The fields counted beside every search's hits, in the order the answer lists them. */
   public static List<Field> searchFacets() {
     return FIELDS.stream()
-        .filter(f -> f.facet() == Facet.ALL_VALUES || f.facet() == Facet.TOP_VALUES)
+        .filter(f -> f.facet() != Facet.NONE && f.facet() != Facet.STATS_ONLY)
         .toList();
   }
 
-  /** Every faceted field: those of {@link #searchFacets} and those counted for stats. */
+  /**
+   * The faceted fields counted by their values' text (labels and names): those of {@link
+   * #searchFacets} but the numbers, and those counted for stats.
+   */
   public static List<Field> facets() {
-    return FIELDS.stream().filter(f -> f.facet() != Facet.NONE).toList();
+    return FIELDS.stream()
+        .filter(
+            f ->
+                f.facet() == Facet.ALL_VALUES
+                    || f.facet() == Facet.TOP_VALUES
+                    || f.facet() == Facet.STATS_ONLY)
+        .toList();
+  }
+
+  /** True for a facet that lists every value (or bucket) with its count, zero or not. */
+  public static boolean countsEveryValue(Field field) {
+    return field.facet() == Facet.ALL_VALUES
+        || field.facet() == Facet.TENS
+        || field.facet() == Facet.YEARS;
   }
 
   /** The field a search-box prefix ({@code critic:}) names. */

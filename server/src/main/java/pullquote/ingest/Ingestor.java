@@ -34,10 +34,25 @@ public final class Ingestor {
   public IngestReport ingest(List<Path> paths, Consumer<Review> out, IngestProgress progress) {
     IngestReport report = new IngestReport();
     List<Path> files = expand(paths, report);
-    long total = files.stream().mapToLong(Ingestor::size).sum();
+    long size = files.stream().mapToLong(Ingestor::size).sum();
+    // Two passes over the input, each shown as half of the progress: the first finds which
+    // records may be copies of others, so the second holds back only those.
+    DuplicateScan.Clusters clusters = scan(files, progress, 2 * size);
     ReviewIds ids = new ReviewIds();
-    long done = 0;
+    DuplicateMerger merger =
+        new DuplicateMerger(
+            clusters,
+            report,
+            review -> {
+              report.reviewAccepted(review);
+              try {
+                out.accept(review);
+              } catch (RuntimeException e) {
+                throw new OutputFailed(e);
+              }
+            });
     try {
+      long done = size;
       for (Path file : files) {
         long before = done;
         Sink sink =
@@ -45,25 +60,46 @@ public final class Ingestor {
                 report,
                 raw -> {
                   Review review = normalise(raw, ids, report);
-                  if (review == null) {
-                    return;
-                  }
-                  report.reviewAccepted(review);
-                  try {
-                    out.accept(review);
-                  } catch (RuntimeException e) {
-                    throw new OutputFailed(e);
+                  if (review != null) {
+                    merger.accept(review);
                   }
                 },
-                consumed -> progress.update(before + consumed, total, report.reviews()));
+                consumed -> progress.update(before + consumed, 2 * size, report.reviews()));
         readFile(file, sink, report);
         done += size(file);
-        progress.update(done, total, report.reviews());
+        progress.update(done, 2 * size, report.reviews());
       }
+      merger.finish();
     } catch (OutputFailed e) {
       throw e.getCause();
     }
     return report;
+  }
+
+  /**
+   * The first pass: every record that the second will make a review of, by its work and text, and
+   * no report (the second pass reports each problem once).
+   */
+  private DuplicateScan.Clusters scan(List<Path> files, IngestProgress progress, long total) {
+    DuplicateScan scan = new DuplicateScan();
+    IngestReport unreported = new IngestReport();
+    long done = 0;
+    for (Path file : files) {
+      long before = done;
+      Sink sink =
+          new Sink(
+              unreported,
+              raw -> {
+                String text = TextCleaner.clean(raw.text()).value();
+                if (!text.isEmpty()) {
+                  scan.add(orAsRead(TextCleaner.clean(raw.work()), raw.work()), text);
+                }
+              },
+              consumed -> progress.update(before + consumed, total, 0));
+      readFile(file, sink, unreported);
+      done += size(file);
+    }
+    return scan.clusters();
   }
 
   private void readFile(Path file, Sink sink, IngestReport report) {

@@ -16,6 +16,8 @@ import pullquote.sentiment.SentimentSource;
  * @param sentimentEvidence the words or phrases that decided the model's guess; empty otherwise
  * @param source the file the review came from
  * @param position the 1-based line where it starts in that file
+ * @param aliases the ids of other copies of this review, merged into it at ingest (the same review
+ *     arriving from overlapping exports); empty for a review read once
  */
 public record Review(
     String id,
@@ -31,7 +33,8 @@ public record Review(
     List<String> sentimentEvidence,
     String text,
     String source,
-    int position) {
+    int position,
+    List<String> aliases) {
 
   public Review {
     if (id == null || id.isBlank()) {
@@ -47,5 +50,43 @@ public record Review(
       throw new IllegalArgumentException("a review needs a sentiment and its source");
     }
     sentimentEvidence = sentimentEvidence == null ? List.of() : List.copyOf(sentimentEvidence);
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    if (aliases.contains(id) || aliases.stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException("an alias is another, non-blank id: " + aliases);
+    }
+  }
+
+  /** A review read once: no aliases. */
+  public Review(
+      String id,
+      String work,
+      String critic,
+      String publication,
+      LocalDate date,
+      String scoreRaw,
+      Integer score,
+      Sentiment sentiment,
+      SentimentSource sentimentSource,
+      Double sentimentConfidence,
+      List<String> sentimentEvidence,
+      String text,
+      String source,
+      int position) {
+    this(
+        id,
+        work,
+        critic,
+        publication,
+        date,
+        scoreRaw,
+        score,
+        sentiment,
+        sentimentSource,
+        sentimentConfidence,
+        sentimentEvidence,
+        text,
+        source,
+        position,
+        List.of());
   }
 }

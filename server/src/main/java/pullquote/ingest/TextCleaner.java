@@ -57,6 +57,28 @@ final class TextCleaner {
       decoded = !unescaped.equals(text);
       text = unescaped;
     }
-    return new Cleaned(SPACES.matcher(text).replaceAll(" ").strip(), unmarked, decoded);
+    return new Cleaned(foldSpaces(text), unmarked, decoded);
+  }
+
+  /**
+   * Runs of white space made one space, none at either end; most values need nothing, and are
+   * returned as they are without a regular expression's copy (it cost 3.7 s of 6.6 in reading a
+   * million reviews).
+   */
+  private static String foldSpaces(String text) {
+    int n = text.length();
+    boolean tidy = n == 0 || (!isSpace(text.charAt(0)) && !isSpace(text.charAt(n - 1)));
+    for (int i = 0; tidy && i < n; i++) {
+      char c = text.charAt(i);
+      if (isSpace(c) && (c != ' ' || isSpace(text.charAt(i + 1)))) {
+        tidy = false;
+      }
+    }
+    return tidy ? text : SPACES.matcher(text).replaceAll(" ").strip();
+  }
+
+  /** What {@link #SPACES} matches. */
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
   }
 }

@@ -8,9 +8,10 @@ import java.util.Map;
 import pullquote.index.ReviewSchema;
 
 /**
- * Counts beside the hits, keyed by dimension as {@link ReviewSchema} lists them: for a dimension of
- * a few values ({@link ReviewSchema.Facet#ALL_VALUES}, the sentiment) every value with its count,
- * ignoring that dimension's own filter; for a name, its most frequent values among the hits.
+ * Counts beside the hits, keyed by dimension as {@link ReviewSchema} lists them: for the sentiment
+ * every class with its count, for the score every ten-point bucket ("0" … "90"), for the year the
+ * years the hits have, each ignoring that dimension's own filter (multi-select: a ticked class or a
+ * chosen range still shows the others); for a name, its most frequent values among the hits.
  *
  * @param allValues every value of each small dimension, in its own order
  * @param topValues the most frequent values of each name dimension, most frequent first
@@ -27,7 +28,7 @@ public record FacetCounts(
     Map<String, List<FacetValue>> top = new LinkedHashMap<>();
     topValues.forEach((dimension, values) -> top.put(dimension, List.copyOf(values)));
     for (ReviewSchema.Field field : ReviewSchema.searchFacets()) {
-      boolean small = field.facet() == ReviewSchema.Facet.ALL_VALUES;
+      boolean small = ReviewSchema.countsEveryValue(field);
       if (!(small ? all : top).containsKey(field.name())) {
         throw new IllegalArgumentException("facet counts lack " + field.name());
       }

@@ -12,6 +12,7 @@ import pullquote.ingest.Review;
  * @param scoreRaw the grade as published, or null
  * @param sentimentEvidence when the text model chose the sentiment, the words that decided it
  * @param highlights where the query matched; empty lists when it matched on filters alone
+ * @param aliases other ids the review was read under (copies merged into it); it answers to them
  */
 public record ReviewHit(
     String id,
@@ -28,7 +29,8 @@ public record ReviewHit(
     String text,
     Highlights highlights,
     String source,
-    int position) {
+    int position,
+    List<String> aliases) {
 
   public static ReviewHit of(Review review, Highlights highlights) {
     return new ReviewHit(
@@ -46,6 +48,7 @@ public record ReviewHit(
         review.text(),
         highlights,
         review.source(),
-        review.position());
+        review.position(),
+        review.aliases());
   }
 }

@@ -15,10 +15,14 @@ class ReviewSchemaTest {
   }
 
   @Test
-  void theSearchFacetsAreTheSentimentThenTheNames() {
+  void theSearchFacetsAreTheSentimentTheNamesTheScoreAndTheYear() {
     assertThat(ReviewSchema.searchFacets())
         .extracting(ReviewSchema.Field::name)
-        .containsExactly("sentiment", "critic", "publication", "work");
+        .containsExactly("sentiment", "critic", "publication", "work", "score", "year");
+    assertThat(ReviewSchema.searchFacets())
+        .filteredOn(ReviewSchema::countsEveryValue)
+        .extracting(ReviewSchema.Field::name)
+        .containsExactly("sentiment", "score", "year");
     assertThat(ReviewFields.FACET_DIMENSIONS)
         .containsExactly("sentiment", "critic", "publication", "work", "sentiment_source");
   }

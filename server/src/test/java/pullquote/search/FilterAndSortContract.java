@@ -3,7 +3,9 @@ package pullquote.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,72 @@ public abstract class FilterAndSortContract {
             true,
             true);
     assertThat(search.search(request).hits()).extracting(ReviewHit::id).containsExactly("x-label");
+  }
+
+  private static Map<String, Long> counts(Object... keysAndCounts) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndCounts.length; i += 2) {
+      counts.put((String) keysAndCounts[i], ((Number) keysAndCounts[i + 1]).longValue());
+    }
+    return counts;
+  }
+
+  /**
+   * Scores: the seed page's one grade (B, 2013), 3/4 (75, 2021), C (50, 2022), D- (16, 1999); ten
+   * of the seed page's reviews are dated 2013.
+   */
+  @Test
+  void scoreAndYearFacetsCountTheHitsInTensAndYears() {
+    FacetCounts all = search.search(SearchRequest.of("")).facets();
+    assertThat(all.all("score"))
+        .containsExactlyEntriesOf(
+            counts(
+                "0", 0, "10", 1, "20", 0, "30", 0, "40", 0, "50", 1, "60", 0, "70", 1, "80", 1,
+                "90", 0));
+    assertThat(all.all("year"))
+        .containsExactlyEntriesOf(counts("1999", 1, "2013", 10, "2021", 1, "2022", 1));
+  }
+
+  private static SearchRequest ranges(Integer minScore, LocalDate from) {
+    return new SearchRequest(
+        "",
+        List.of(),
+        List.of(),
+        List.of(),
+        Set.of(),
+        minScore,
+        null,
+        from,
+        null,
+        SortOrder.parse("relevance"),
+        1,
+        10,
+        null,
+        true,
+        true);
+  }
+
+  /** The seed page's graded review (80) has no date, so no date range keeps it. */
+  @Test
+  void aRangeDoesNotNarrowItsOwnFacetButNarrowsTheOthers() {
+    SearchResponse scored = search.search(ranges(60, LocalDate.of(2000, 1, 1)));
+    assertThat(scored.hits()).extracting(ReviewHit::id).containsExactly("x-script");
+    // the scores of the reviews dated from 2000, whatever their score
+    assertThat(scored.facets().all("score"))
+        .containsExactlyEntriesOf(
+            counts(
+                "0", 0, "10", 0, "20", 0, "30", 0, "40", 0, "50", 1, "60", 0, "70", 1, "80", 0,
+                "90", 0));
+    assertThat(scored.facets().all("year")).containsExactlyEntriesOf(counts("2021", 1));
+
+    SearchResponse recent = search.search(ranges(null, LocalDate.of(2022, 1, 1)));
+    assertThat(recent.hits()).extracting(ReviewHit::id).containsExactly("x-late");
+    // the years of every review, whatever their date
+    assertThat(recent.facets().all("year"))
+        .containsExactlyEntriesOf(counts("1999", 1, "2013", 10, "2021", 1, "2022", 1));
+    assertThat(recent.facets().all("score").get("50")).isEqualTo(1);
+    assertThat(recent.facets().all("sentiment").values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(1);
   }
 
   @Test

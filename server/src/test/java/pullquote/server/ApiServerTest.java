@@ -96,7 +96,8 @@ class ApiServerTest {
             "sentiment",
             "sentiment_source",
             "text",
-            "highlights");
+            "highlights",
+            "aliases");
     assertThat(hit.get("critic").asText()).isEqualTo("Noel Murray");
     assertThat(hit.get("date").asText()).isEqualTo("2013-07-15");
     assertThat(hit.get("sentiment").asText()).isEqualTo("positive");

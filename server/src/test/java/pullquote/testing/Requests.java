@@ -18,17 +18,39 @@ public final class Requests {
     return copy(r, sort, r.size(), null);
   }
 
+  /** The request narrowed to scores and dates within the bounds (null: open). */
+  public static SearchRequest within(
+      SearchRequest r,
+      Integer minScore,
+      Integer maxScore,
+      java.time.LocalDate from,
+      java.time.LocalDate to) {
+    return copy(r, minScore, maxScore, from, to, r.sort(), r.size(), null);
+  }
+
   private static SearchRequest copy(SearchRequest r, SortOrder sort, int size, String cursor) {
+    return copy(r, r.minScore(), r.maxScore(), r.from(), r.to(), sort, size, cursor);
+  }
+
+  private static SearchRequest copy(
+      SearchRequest r,
+      Integer minScore,
+      Integer maxScore,
+      java.time.LocalDate from,
+      java.time.LocalDate to,
+      SortOrder sort,
+      int size,
+      String cursor) {
     return new SearchRequest(
         r.q(),
         r.critics(),
         r.publications(),
         r.works(),
         r.sentiments(),
-        r.minScore(),
-        r.maxScore(),
-        r.from(),
-        r.to(),
+        minScore,
+        maxScore,
+        from,
+        to,
         sort,
         1,
         size,

@@ -34,8 +34,8 @@ public final class TestIndexes {
       Path.of("server", "src", "test", "resources", "fixtures", "search", "extra.jsonl");
 
   /**
-   * Handwritten reviews with British and American spellings, near-synonyms, and one text under two
-   * ids, for the relevance benchmark.
+   * Handwritten reviews with British and American spellings, near-synonyms, and one review under
+   * two ids (merged at ingest), for the relevance benchmark.
    */
   public static final Path MISREMEMBERED =
       Path.of("server", "src", "test", "resources", "fixtures", "bench", "misremembered.jsonl");

@@ -51,8 +51,6 @@ public final class SolrDocuments {
     Number score = number(doc, ReviewFields.SCORE);
     Number confidence = number(doc, ReviewFields.SENTIMENT_CONFIDENCE);
     Number position = number(doc, ReviewFields.POSITION);
-    Collection<Object> evidence =
-        doc.getFieldValues(ReviewSchema.field(ReviewFields.SENTIMENT_EVIDENCE).solrName());
     return new Review(
         text(doc, ReviewFields.ID),
         text(doc, ReviewFields.WORK),
@@ -64,10 +62,16 @@ public final class SolrDocuments {
         Sentiment.parse(text(doc, ReviewFields.SENTIMENT)).orElseThrow(),
         SentimentSource.valueOf(text(doc, ReviewFields.SENTIMENT_SOURCE).toUpperCase(Locale.ROOT)),
         confidence == null ? null : confidence.doubleValue(),
-        evidence == null ? List.of() : evidence.stream().map(String::valueOf).toList(),
+        values(doc, ReviewFields.SENTIMENT_EVIDENCE),
         text(doc, ReviewFields.TEXT),
         text(doc, ReviewFields.SOURCE),
-        position == null ? 0 : position.intValue());
+        position == null ? 0 : position.intValue(),
+        values(doc, ReviewFields.ALIASES));
+  }
+
+  private static List<String> values(SolrDocument doc, String field) {
+    Collection<Object> values = doc.getFieldValues(ReviewSchema.field(field).solrName());
+    return values == null ? List.of() : values.stream().map(String::valueOf).toList();
   }
 
   private static String text(SolrDocument doc, String field) {

@@ -3,7 +3,6 @@ package pullquote.search.lucene;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.search.Query;
 import pullquote.search.FacetCounts;
 
 /**
@@ -17,10 +16,10 @@ final class FacetCache {
 
   private static final int ENTRIES = 512;
 
-  private final Map<List<Query>, FacetCounts> counts =
+  private final Map<List<Object>, FacetCounts> counts =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Query>, FacetCounts> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, FacetCounts> eldest) {
           return size() > ENTRIES;
         }
       };
@@ -33,7 +32,7 @@ final class FacetCache {
     counts.put(key(built), facetCounts);
   }
 
-  private static List<Query> key(ReviewQueryBuilder.Built built) {
-    return List.of(built.query(), built.withoutSentimentFilter());
+  private static List<Object> key(ReviewQueryBuilder.Built built) {
+    return List.of(built.query(), built.withoutOwnFilter());
   }
 }

@@ -10,50 +10,35 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiDocValues;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.LongHeap;
 import org.apache.lucene.util.packed.PackedInts;
 import pullquote.index.IndexSnapshot;
-import pullquote.index.ReviewFields;
 import pullquote.index.ReviewSchema;
 import pullquote.search.FacetCounts;
 import pullquote.sentiment.Sentiment;
 
 /**
  * Each review's values in the facets the page shows, packed side by side into one number per review
- * and built once per index generation from each dimension's sorted doc values. Counting a hit is
- * then one read and a few shifts. Decoding Lucene's facet doc values for every hit instead doubled
- * the time of a broad search (1M reviews, one word: p99 26 ms with facets, 13.6 without). The
- * numbers take as many bits as the dimensions' value counts need, in whole bytes: 38 bits, so 5
- * bytes, on the 1M benchmark corpus (4,545 critics, 1,812 publications, 2,258 works), 5 MB per
+ * and built once per index generation from each dimension's doc values ({@link DimensionValues}).
+ * Counting a hit is then one read and a few shifts. Decoding Lucene's facet doc values for every
+ * hit instead doubled the time of a broad search (1M reviews, one word: p99 26 ms with facets, 13.6
+ * without). The numbers take as many bits as the dimensions' value counts need, in whole bytes: 38
+ * bits for the sentiment and names on the 1M benchmark corpus (4,545 critics, 1,812 publications,
+ * 2,258 works), and 4 for the score's ten buckets and about 7 for its years: 7 bytes, 7 MB per
  * million reviews.
  */
 final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
 
   /**
-   * The dimensions counted, as the schema lists its search facets: the sentiment (every value, and
-   * without its own filter) first, then the names.
+   * The dimensions counted, as the schema lists its search facets: the sentiment, the names, the
+   * score in tens and the year.
    */
-  private static final List<String> DIMENSIONS =
-      ReviewSchema.searchFacets().stream().map(ReviewSchema.Field::name).toList();
-
-  private static final int SENTIMENT = DIMENSIONS.indexOf(ReviewFields.SENTIMENT);
-
-  static {
-    // The packed counting below reads the sentiment from slot 0 and the names after it.
-    if (SENTIMENT != 0
-        || ReviewSchema.searchFacets().stream()
-            .skip(1)
-            .anyMatch(f -> f.facet() != ReviewSchema.Facet.TOP_VALUES)) {
-      throw new IllegalStateException("the schema's search facets are not sentiment, then names");
-    }
-  }
+  private static final List<ReviewSchema.Field> DIMENSIONS = ReviewSchema.searchFacets();
 
   /**
    * Per review, for each dimension at {@link #shift}, its value's index in {@link #labels} plus
@@ -104,16 +89,14 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
   static FacetCounter<?> forGeneration(IndexSnapshot snapshot) throws IOException {
     IndexReader reader = snapshot.searcher().getIndexReader();
     int dimensions = DIMENSIONS.size();
-    // each dimension across segments, by global ordinal (in byte order, as Lucene's facets use)
-    SortedDocValues[] values = new SortedDocValues[dimensions];
+    DimensionValues[] values = new DimensionValues[dimensions];
     String[][] labels = new String[dimensions][];
     int[] shift = new int[dimensions];
     long[] mask = new long[dimensions];
     int bits = 0;
     for (int d = 0; d < dimensions; d++) {
-      // null when no review has the dimension (an empty index)
-      values[d] = MultiDocValues.getSortedValues(reader, DIMENSIONS.get(d));
-      labels[d] = values[d] == null ? new String[0] : labels(values[d]);
+      values[d] = DimensionValues.of(reader, DIMENSIONS.get(d));
+      labels[d] = values[d].labels();
       int width = PackedInts.unsignedBitsRequired(labels[d].length);
       shift[d] = bits;
       mask[d] = (1L << width) - 1;
@@ -124,54 +107,64 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
     }
     var packed = new ByteWidthValues(reader.maxDoc(), bits);
     for (int d = 0; d < dimensions; d++) {
-      if (values[d] == null) {
-        continue;
-      }
-      for (int doc = values[d].nextDoc();
-          doc != DocIdSetIterator.NO_MORE_DOCS;
-          doc = values[d].nextDoc()) {
-        packed.set(doc, packed.get(doc) | (values[d].ordValue() + 1L) << shift[d]);
-      }
+      values[d].pack(packed, shift[d]);
     }
     return new FacetOrdinals(packed, shift, mask, labels);
   }
 
-  private static String[] labels(SortedDocValues values) throws IOException {
-    String[] labels = new String[values.getValueCount()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = values.lookupOrd(i).utf8ToString();
-    }
-    return labels;
-  }
-
   @Override
   public CollectorManager<?, Tally> collecting(ReviewQueryBuilder.Built built) {
-    // with a sentiment filter, its facet is counted over another query, in counted()
-    return new Counting(built.sentimentFiltered() ? SENTIMENT + 1 : SENTIMENT, DIMENSIONS.size());
+    // a dimension with a filter of its own is counted over another query, in counted()
+    List<Integer> counted = new ArrayList<>();
+    for (int d = 0; d < DIMENSIONS.size(); d++) {
+      if (!built.withoutOwnFilter().containsKey(DIMENSIONS.get(d).name())) {
+        counted.add(d);
+      }
+    }
+    return new Counting(counted);
   }
 
   @Override
   public Counted counted(Tally hits, IndexSearcher searcher, ReviewQueryBuilder.Built built)
       throws IOException {
-    Tally unfiltered =
-        built.sentimentFiltered()
-            ? searcher.search(
-                built.withoutSentimentFilter(), new Counting(SENTIMENT, SENTIMENT + 1))
-            : hits;
-    Map<String, Long> sentiment = new LinkedHashMap<>();
-    for (Sentiment value : Sentiment.values()) {
-      sentiment.put(value.key(), 0L);
-    }
-    int[] counts = unfiltered.counts[SENTIMENT];
-    for (int v = 1; v < counts.length; v++) {
-      sentiment.replace(labels[SENTIMENT][v - 1], (long) counts[v]);
-    }
+    Map<String, Map<String, Long>> every = new LinkedHashMap<>();
     Map<String, List<FacetCounts.FacetValue>> names = new LinkedHashMap<>();
-    for (int d = SENTIMENT + 1; d < DIMENSIONS.size(); d++) {
-      names.put(DIMENSIONS.get(d), top(hits, d));
+    for (int d = 0; d < DIMENSIONS.size(); d++) {
+      ReviewSchema.Field field = DIMENSIONS.get(d);
+      if (!ReviewSchema.countsEveryValue(field)) {
+        names.put(field.name(), top(hits, d));
+        continue;
+      }
+      Query without = built.withoutOwnFilter().get(field.name());
+      Tally tally = without == null ? hits : searcher.search(without, new Counting(List.of(d)));
+      every.put(field.name(), everyValue(tally, d));
     }
-    return new Counted(
-        hits.total, new FacetCounts(Map.of(ReviewFields.SENTIMENT, sentiment), names));
+    return new Counted(hits.total, new FacetCounts(every, names));
+  }
+
+  /**
+   * Every value of a dimension that lists them: every sentiment class and every score bucket, zero
+   * or not, in their own order; the years the hits have, in order.
+   */
+  private Map<String, Long> everyValue(Tally tally, int dimension) {
+    ReviewSchema.Field field = DIMENSIONS.get(dimension);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    int[] tallied = tally.counts[dimension];
+    if (field.facet() == ReviewSchema.Facet.ALL_VALUES) {
+      for (Sentiment value : Sentiment.values()) {
+        counts.put(value.key(), 0L);
+      }
+      for (int v = 1; v < tallied.length; v++) {
+        counts.replace(labels[dimension][v - 1], (long) tallied[v]);
+      }
+      return counts;
+    }
+    for (int v = 1; v < tallied.length; v++) {
+      if (tallied[v] > 0 || field.facet() == ReviewSchema.Facet.TENS) {
+        counts.put(labels[dimension][v - 1], (long) tallied[v]);
+      }
+    }
+    return counts;
   }
 
   /** The dimension's most frequent values, ties in ordinal order as Lucene's facets give them. */
@@ -201,10 +194,10 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
     long total;
     final int[][] counts;
 
-    Tally(String[][] labels, int from, int to) {
-      counts = new int[DIMENSIONS.size()][];
-      for (int d = 0; d < counts.length; d++) {
-        counts[d] = new int[d >= from && d < to ? labels[d].length + 1 : 0];
+    Tally(String[][] labels, int[] dimensions) {
+      counts = new int[DIMENSIONS.size()][0];
+      for (int d : dimensions) {
+        counts[d] = new int[labels[d].length + 1];
       }
     }
 
@@ -218,24 +211,22 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
     }
   }
 
-  /** Counts the dimensions from {@code from} (inclusive) to {@code to} (exclusive). */
+  /** Counts the dimensions given, by their place in {@link #DIMENSIONS}. */
   private final class Counting implements CollectorManager<Counting.Collector, Tally> {
-    private final int from;
-    private final int to;
+    private final int[] dimensions;
 
-    Counting(int from, int to) {
-      this.from = from;
-      this.to = to;
+    Counting(List<Integer> dimensions) {
+      this.dimensions = dimensions.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override
     public Collector newCollector() {
-      return new Collector(new Tally(labels, from, to));
+      return new Collector(new Tally(labels, dimensions));
     }
 
     @Override
     public Tally reduce(Collection<Collector> collectors) {
-      Tally sum = new Tally(labels, from, to);
+      Tally sum = new Tally(labels, dimensions);
       for (Collector collector : collectors) {
         sum.add(collector.tally);
       }
@@ -259,7 +250,7 @@ final class FacetOrdinals implements FacetCounter<FacetOrdinals.Tally> {
       public void collect(int doc) {
         long review = packed.get(docBase + doc);
         int[][] counts = tally.counts;
-        for (int d = from; d < to; d++) {
+        for (int d : dimensions) {
           counts[d][(int) ((review >>> shift[d]) & mask[d])]++;
         }
         tally.total++;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -12,9 +13,11 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import pullquote.index.ReviewFields;
+import org.apache.lucene.search.Query;
 import pullquote.index.ReviewSchema;
 import pullquote.search.FacetCounts;
 import pullquote.sentiment.Sentiment;
@@ -47,27 +50,55 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
   public Counted counted(
       FacetsCollector matched, IndexSearcher searcher, ReviewQueryBuilder.Built built)
       throws IOException {
-    FacetsCollector sentimentHits = matched;
-    if (built.sentimentFiltered()) {
-      sentimentHits = searcher.search(built.withoutSentimentFilter(), new FacetsCollectorManager());
-    }
     long total = 0;
     for (FacetsCollector.MatchingDocs docs : matched.getMatchingDocs()) {
       total += docs.totalHits();
     }
+    Map<String, Map<String, Long>> every = new LinkedHashMap<>();
     Map<String, List<FacetCounts.FacetValue>> names = new LinkedHashMap<>();
     for (ReviewSchema.Field field : ReviewSchema.searchFacets()) {
-      if (field.facet() == ReviewSchema.Facet.TOP_VALUES) {
+      if (!ReviewSchema.countsEveryValue(field)) {
         names.put(field.name(), top(field.name(), matched));
+        continue;
+      }
+      Query without = built.withoutOwnFilter().get(field.name());
+      FacetsCollector hits =
+          without == null ? matched : searcher.search(without, new FacetsCollectorManager());
+      every.put(
+          field.name(),
+          field.facet() == ReviewSchema.Facet.ALL_VALUES
+              ? allValues(field.name(), hits, Sentiment.values())
+              : numbers(field, hits));
+    }
+    return new Counted(total, new FacetCounts(every, names));
+  }
+
+  /** A number's counts over the hits: in tens (every bucket) or by year (those the hits have). */
+  private static Map<String, Long> numbers(ReviewSchema.Field field, FacetsCollector hits)
+      throws IOException {
+    boolean tens = field.facet() == ReviewSchema.Facet.TENS;
+    TreeMap<Long, Long> counts = new TreeMap<>();
+    if (tens) {
+      for (long bucket = 0; bucket <= 90; bucket += 10) {
+        counts.put(bucket, 0L);
       }
     }
-    return new Counted(
-        total,
-        new FacetCounts(
-            Map.of(
-                ReviewFields.SENTIMENT,
-                allValues(ReviewFields.SENTIMENT, sentimentHits, Sentiment.values())),
-            names));
+    for (FacetsCollector.MatchingDocs docs : hits.getMatchingDocs()) {
+      NumericDocValues values = docs.context().reader().getNumericDocValues(field.name());
+      if (values == null || docs.bits() == null) {
+        continue;
+      }
+      DocIdSetIterator it = docs.bits().iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (values.advanceExact(doc)) {
+          long value = values.longValue();
+          counts.merge(tens ? Math.min(Math.max(value, 0) / 10, 9) * 10 : value, 1L, Long::sum);
+        }
+      }
+    }
+    Map<String, Long> labelled = new LinkedHashMap<>();
+    counts.forEach((value, n) -> labelled.put(Long.toString(value), n));
+    return labelled;
   }
 
   /**

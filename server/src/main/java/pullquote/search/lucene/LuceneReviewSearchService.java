@@ -13,6 +13,8 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -267,9 +269,17 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     return withSnapshot(
         snapshot -> {
           try {
-            // One term on a unique id: no time budget needed.
+            // A unique id, or an alias of the one review a copy was merged into: two terms, no
+            // time budget needed.
             IndexSearcher searcher = snapshot.searcher();
-            TopDocs top = searcher.search(new TermQuery(new Term(ReviewFields.ID, id)), 1);
+            Query byId =
+                new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(ReviewFields.ID, id)), BooleanClause.Occur.SHOULD)
+                    .add(
+                        new TermQuery(new Term(ReviewFields.ALIASES, id)),
+                        BooleanClause.Occur.SHOULD)
+                    .build();
+            TopDocs top = searcher.search(byId, 1);
             if (top.scoreDocs.length == 0) {
               return Optional.empty();
             }

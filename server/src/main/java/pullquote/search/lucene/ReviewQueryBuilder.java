@@ -1,13 +1,9 @@
 package pullquote.search.lucene;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -67,8 +63,9 @@ public final class ReviewQueryBuilder {
    * The request as Lucene queries.
    *
    * @param query the whole search
-   * @param withoutSentimentFilter the same search without the sentiment filter, for the sentiment
-   *     facet's counts (multi-select: ticking one class still shows the others' counts)
+   * @param withoutOwnFilter for each facet that lists every value (sentiment, score, year) and has
+   *     a filter of its own, the same search without that filter, for that facet's counts
+   *     (multi-select: ticking one class still shows the others' counts)
    * @param box the search box's query alone, without filters; null when it added nothing
    * @param warnings what was recovered in the query syntax
    * @param filtersOnly true when the search box added nothing: the query is filters over every
@@ -81,7 +78,7 @@ public final class ReviewQueryBuilder {
    */
   public record Built(
       Query query,
-      Query withoutSentimentFilter,
+      Map<String, Query> withoutOwnFilter,
       Query box,
       List<String> warnings,
       boolean filtersOnly,
@@ -89,9 +86,18 @@ public final class ReviewQueryBuilder {
       List<String> deadWords,
       List<Expansion> expansions) {
 
+    public Built {
+      withoutOwnFilter = Map.copyOf(withoutOwnFilter);
+    }
+
     /** True when a sentiment filter is set: the sentiment facet is then counted without it. */
     public boolean sentimentFiltered() {
-      return withoutSentimentFilter != query;
+      return withoutOwnFilter.containsKey(ReviewFields.SENTIMENT);
+    }
+
+    /** The search without its sentiment filter: the search itself when it has none. */
+    public Query withoutSentimentFilter() {
+      return withoutOwnFilter.getOrDefault(ReviewFields.SENTIMENT, query);
     }
 
     /** True when a filter beside the box (the sentiment's too) narrows the search. */
@@ -117,81 +123,24 @@ public final class ReviewQueryBuilder {
     if (box == null && parsed.root() != null) {
       walk.warnings.add("the query has no searchable words; showing everything");
     }
-    BooleanQuery.Builder base = new BooleanQuery.Builder();
-    base.add(box == null ? MatchAllDocsQuery.INSTANCE : box, Occur.MUST);
-    boolean anyFilter = addFilters(base, request);
-    Query withoutSentiment = base.build();
+    FilterQueries filters = FilterQueries.of(request);
+    Query query = filters.around(box);
     // The same object when nothing filters: Built.filtered() tells them apart by identity.
-    Query boxQuery = box == null ? null : anyFilter ? boxAlone(box) : withoutSentiment;
-    List<String> warnings = List.copyOf(walk.warnings);
-    List<String> top = List.copyOf(walk.topWords);
-    List<String> dead = List.copyOf(walk.deadWords);
-    List<Expansion> expansions = walk.clauses.expansions();
-    if (request.sentiments().isEmpty()
-        || request.sentiments().size() == Sentiment.values().length) {
-      return new Built(
-          withoutSentiment,
-          withoutSentiment,
-          boxQuery,
-          warnings,
-          box == null,
-          top,
-          dead,
-          expansions);
-    }
-    BooleanQuery.Builder full = new BooleanQuery.Builder().add(withoutSentiment, Occur.MUST);
-    addAnyOf(
-        full,
-        ReviewFields.SENTIMENT,
-        request.sentiments().stream().map(Sentiment::key).toList(),
-        Function.identity());
+    Query boxQuery = box == null ? null : filters.any() ? boxAlone(box) : query;
     return new Built(
-        full.build(), withoutSentiment, boxQuery, warnings, box == null, top, dead, expansions);
+        query,
+        filters.withoutEachOwnFilter(box),
+        boxQuery,
+        List.copyOf(walk.warnings),
+        box == null,
+        List.copyOf(walk.topWords),
+        List.copyOf(walk.deadWords),
+        walk.clauses.expansions());
   }
 
   /** The box as the whole query, in the shape the query with filters has. */
   private static Query boxAlone(Query box) {
     return new BooleanQuery.Builder().add(box, Occur.MUST).build();
-  }
-
-  /** Adds the filters; true when there was any. */
-  private static boolean addFilters(BooleanQuery.Builder base, SearchRequest request) {
-    int before = base.build().clauses().size();
-    for (ReviewSchema.Field name : ReviewSchema.ofKind(ReviewSchema.Kind.NAME)) {
-      addAnyOf(base, name.exactField(), request.names(name.name()), ReviewAnalyzers::exactName);
-    }
-    if (request.minScore() != null || request.maxScore() != null) {
-      base.add(
-          IntPoint.newRangeQuery(
-              ReviewFields.SCORE,
-              request.minScore() == null ? 0 : request.minScore(),
-              request.maxScore() == null ? 100 : request.maxScore()),
-          Occur.FILTER);
-    }
-    if (request.from() != null || request.to() != null) {
-      base.add(
-          LongPoint.newRangeQuery(
-              ReviewFields.DATE,
-              request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay(),
-              request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay()),
-          Occur.FILTER);
-    }
-    return base.build().clauses().size() > before;
-  }
-
-  private static void addAnyOf(
-      BooleanQuery.Builder query,
-      String field,
-      Collection<String> values,
-      Function<String, String> form) {
-    if (values.isEmpty()) {
-      return;
-    }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (String value : values) {
-      any.add(new TermQuery(new Term(field, form.apply(value))), Occur.SHOULD);
-    }
-    query.add(any.build(), Occur.FILTER);
   }
 
   /** One walk of the box's tree, with the state one build gathers. */

@@ -12,15 +12,21 @@ import pullquote.sentiment.Sentiment;
 
 /**
  * Where a request's filters become Solr's {@code fq}s: beside the box, never scored, each cached by
- * Solr on its own; the sentiment's tagged so its facet can count without it.
+ * Solr on its own; the sentiment's, the score's and the date's tagged with the name of the facet
+ * that counts without it (the date's with the year's).
  */
 final class SolrFilters {
 
   /** The tag the sentiment filter carries, which its facet excludes. */
-  static final String SENTIMENT_TAG = "sentiment";
+  static final String SENTIMENT_TAG = ReviewFields.SENTIMENT;
 
   /** How the sentiment filter starts, so a search can be counted without it. */
-  static final String SENTIMENT_FILTER = "{!tag=" + SENTIMENT_TAG + "}";
+  static final String SENTIMENT_FILTER = tag(SENTIMENT_TAG);
+
+  /** The facet a filter belongs to, as a tag: {@code {!tag=score}}. */
+  static String tag(String facet) {
+    return "{!tag=" + facet + "}";
+  }
 
   private SolrFilters() {}
 
@@ -51,17 +57,19 @@ final class SolrFilters {
     }
     if (request.minScore() != null || request.maxScore() != null) {
       filters.add(
-          range(
-              ReviewSchema.field(ReviewFields.SCORE).solrName(),
-              request.minScore() == null ? "*" : request.minScore().toString(),
-              request.maxScore() == null ? "*" : request.maxScore().toString()));
+          tag(ReviewFields.SCORE)
+              + range(
+                  ReviewSchema.field(ReviewFields.SCORE).solrName(),
+                  request.minScore() == null ? "*" : request.minScore().toString(),
+                  request.maxScore() == null ? "*" : request.maxScore().toString()));
     }
     if (request.from() != null || request.to() != null) {
       filters.add(
-          range(
-              ReviewSchema.field(ReviewFields.DATE).solrName(),
-              request.from() == null ? "*" : Long.toString(request.from().toEpochDay()),
-              request.to() == null ? "*" : Long.toString(request.to().toEpochDay())));
+          tag(ReviewFields.YEAR)
+              + range(
+                  ReviewSchema.field(ReviewFields.DATE).solrName(),
+                  request.from() == null ? "*" : Long.toString(request.from().toEpochDay()),
+                  request.to() == null ? "*" : Long.toString(request.to().toEpochDay())));
     }
     return filters;
   }

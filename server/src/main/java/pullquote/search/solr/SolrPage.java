@@ -187,13 +187,41 @@ final class SolrPage {
     query.setFacetMinCount(1);
     query.setFacetLimit(TOP_VALUES);
     for (ReviewSchema.Field field : ReviewSchema.searchFacets()) {
-      if (field.facet() == ReviewSchema.Facet.ALL_VALUES) {
-        query.addFacetField("{!ex=" + SolrFilters.SENTIMENT_TAG + "}" + field.solrName());
-        query.set("f." + field.solrName() + ".facet.mincount", 0);
-      } else {
-        query.addFacetField(field.solrName());
+      String solr = field.solrName();
+      String without = "{!ex=" + field.name();
+      switch (field.facet()) {
+        case ALL_VALUES -> {
+          query.addFacetField(without + "}" + solr);
+          query.set("f." + solr + ".facet.mincount", 0);
+        }
+        case TENS -> {
+          for (int low = 0; low <= 90; low += 10) {
+            query.addFacetQuery(
+                without
+                    + " key="
+                    + tensKey(field, low)
+                    + "}"
+                    + solr
+                    + ":["
+                    + low
+                    + " TO "
+                    + (low == 90 ? 100 : low + 9)
+                    + "]");
+          }
+        }
+        case YEARS -> {
+          query.addFacetField(without + "}" + solr);
+          query.set("f." + solr + ".facet.limit", -1);
+          query.set("f." + solr + ".facet.sort", "index");
+        }
+        default -> query.addFacetField(solr);
       }
     }
+  }
+
+  /** The key a ten-point bucket's facet query is answered under. */
+  private static String tensKey(ReviewSchema.Field field, int low) {
+    return field.name() + "_" + low;
   }
 
   private static FacetCounts facetCounts(QueryResponse response) {
@@ -201,25 +229,37 @@ final class SolrPage {
     Map<String, List<FacetCounts.FacetValue>> top = new LinkedHashMap<>();
     for (ReviewSchema.Field field : ReviewSchema.searchFacets()) {
       FacetField counted = response.getFacetField(field.solrName());
-      if (field.facet() == ReviewSchema.Facet.ALL_VALUES) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Sentiment value : Sentiment.values()) {
-          counts.put(value.key(), 0L);
+      List<FacetField.Count> values = counted == null ? List.of() : counted.getValues();
+      switch (field.facet()) {
+        case ALL_VALUES -> {
+          Map<String, Long> counts = new LinkedHashMap<>();
+          for (Sentiment value : Sentiment.values()) {
+            counts.put(value.key(), 0L);
+          }
+          values.forEach(c -> counts.computeIfPresent(c.getName(), (k, n) -> c.getCount()));
+          all.put(field.name(), counts);
         }
-        if (counted != null) {
-          counted
-              .getValues()
-              .forEach(c -> counts.computeIfPresent(c.getName(), (k, n) -> c.getCount()));
+        case TENS -> {
+          Map<String, Long> counts = new LinkedHashMap<>();
+          Map<String, Integer> answered = response.getFacetQuery();
+          for (int low = 0; low <= 90; low += 10) {
+            Integer n = answered == null ? null : answered.get(tensKey(field, low));
+            counts.put(Integer.toString(low), n == null ? 0L : n.longValue());
+          }
+          all.put(field.name(), counts);
         }
-        all.put(field.name(), counts);
-      } else {
-        List<FacetCounts.FacetValue> values = new ArrayList<>();
-        if (counted != null) {
-          counted
-              .getValues()
-              .forEach(c -> values.add(new FacetCounts.FacetValue(c.getName(), c.getCount())));
+        case YEARS -> {
+          Map<String, Long> counts =
+              new java.util.TreeMap<>(java.util.Comparator.comparingLong(Long::parseLong));
+          values.forEach(c -> counts.put(c.getName(), c.getCount()));
+          all.put(field.name(), new LinkedHashMap<>(counts));
         }
-        top.put(field.name(), values);
+        default ->
+            top.put(
+                field.name(),
+                values.stream()
+                    .map(c -> new FacetCounts.FacetValue(c.getName(), c.getCount()))
+                    .toList());
       }
     }
     return new FacetCounts(all, top);

@@ -204,8 +204,9 @@ public final class SolrReviewSearchService implements ReviewSearchService {
   @Override
   public Optional<ReviewHit> review(String id) {
     SolrQuery query = new SolrQuery("*:*");
-    query.addFilterQuery(
-        ReviewFields.ID + ":" + org.apache.solr.client.solrj.util.ClientUtils.escapeQueryChars(id));
+    String term = org.apache.solr.client.solrj.util.ClientUtils.escapeQueryChars(id);
+    // The id, or an alias of the one review a copy was merged into.
+    query.addFilterQuery(ReviewFields.ID + ":" + term + " OR " + ReviewFields.ALIASES + ":" + term);
     query.setFields(SolrDocuments.storedFields().toArray(String[]::new));
     query.setRows(1);
     var results = collection.query(query).getResults();

@@ -26,7 +26,8 @@ final class SampleReviews {
           List.of("not_dull", "ratchets up", "grimy"),
           "Refn ratchets up the tension; not dull for a second.",
           "sample-data/pusher.txt",
-          7);
+          7,
+          List.of("rt:full-1", "cs109:7"));
 
   /** No publication, date, grade, score or confidence; no evidence. */
   static final Review SPARSE =

@@ -70,6 +70,11 @@ class SolrSchemaTest {
           assertThat(type).as(as).isEqualTo("string");
           assertThat(uniqueKey).as(as).isEqualTo(f.solrName());
         }
+        case ALIAS ->
+            assertThat(
+                    type + flag(solr, "indexed") + flag(solr, "stored") + flag(solr, "multiValued"))
+                .as(as)
+                .isEqualTo("stringtruetruetrue");
         case ORDER -> assertThat(type + flag(solr, "docValues")).as(as).isEqualTo("plongtrue");
         case TEXT -> {
           assertThat(type).as(as).isEqualTo("text_review");

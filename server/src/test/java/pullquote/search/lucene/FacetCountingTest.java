@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,15 @@ class FacetCountingTest {
                     SearchRequest.filtered("", List.of(), Set.of(Sentiment.POSITIVE)),
                     SearchRequest.filtered(
                         "the", List.of(), Set.of(Sentiment.POSITIVE, Sentiment.MIXED)),
-                    SearchRequest.filtered("the", List.of(critic), Set.of(Sentiment.NEGATIVE)));
+                    SearchRequest.filtered("the", List.of(critic), Set.of(Sentiment.NEGATIVE)),
+                    Requests.within(request(""), 40, null, null, null),
+                    Requests.within(request("the"), null, 90, LocalDate.of(2000, 1, 1), null),
+                    Requests.within(
+                        SearchRequest.filtered("", List.of(), Set.of(Sentiment.MIXED)),
+                        10,
+                        60,
+                        null,
+                        LocalDate.of(2022, 12, 31)));
             for (SearchRequest request : requests) {
               assertThat(count(arrays, searcher, queries, request))
                   .as(request.toString())
@@ -89,7 +98,10 @@ class FacetCountingTest {
           "film ".repeat(1 + i % 3)
               + "filler ".repeat(i % 17)
               + (i % 120 == 0 ? "rare " : "")
-              + (i % 2 == 0 ? "a triumph" : "a misfire");
+              + (i % 2 == 0 ? "a triumph" : "a misfire")
+              // a number of its own, so no two reviews are copies of one another to be merged
+              + " take "
+              + i;
       lines.add(
           String.format(
               "{\"id\": \"r%05d\", \"work\": \"Work %d\", \"critic\": \"Critic %d\","
