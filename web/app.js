@@ -6,9 +6,14 @@ import {
   timedOutNotice, warningsList,
 } from './render.js';
 import { SENTIMENTS, apiParams, completing, fromUrl, lastWord, toUrl, wordsOf } from './state.js';
+import { chosen, histogram, scoreBins, sentimentBar, topList, yearBins } from './charts.js';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 120;
+// A search slower than this dims the old results and shows a spinner; a faster one never flickers.
+const LOADING_AFTER_MS = 150;
+// Typing that pauses this long has settled: the next keystroke starts a new history entry.
+const SETTLED_MS = 1000;
 // An index still opening (or not yet built) answers 503 index_unavailable with Retry-After: ask
 // again, for a while. An overloaded server says the same, but every open page asking again at once
 // would keep it so: that one waits for the reader.
@@ -32,6 +37,11 @@ let nextCursor = null;
 let sentQ = ''; // the box as the shown answer searched it: its cursor pages on that
 let forgivingShown = null; // what #forgiving says, so an unchanged answer is not announced again
 let typingTimer = null;
+let typingSince = 0; // when the box's current history entry was pushed; 0 when none is open
+
+// Where focus goes once the next answer is shown: a name clicked in a card is replaced by the
+// same name in the new cards (or its chip), so a keyboard user stays where they were.
+let focusNext = null;
 
 const actions = {
   addCritic: name => change(s => { if (!s.critic.includes(name)) s.critic.push(name); }),
@@ -39,6 +49,14 @@ const actions = {
   addWork: work => change(s => { if (!s.work.includes(work)) s.work.push(work); }),
   removeWork: work => change(s => { s.work = s.work.filter(w => w !== work); }),
   removePublication: pub => change(s => { s.publication = s.publication.filter(p => p !== pub); }),
+  addPublication: pub => change(s => { if (!s.publication.includes(pub)) s.publication.push(pub); }),
+  setScores: (lo, hi) => change(s => { s.minScore = String(lo); s.maxScore = String(hi); }),
+  clearScores: () => change(s => { s.minScore = ''; s.maxScore = ''; }),
+  setYears: (first, last) => change(s => { s.from = `${first}-01-01`; s.to = `${last}-12-31`; }),
+  clearDates: () => change(s => { s.from = ''; s.to = ''; }),
+  clearFilters: () => change(s => {
+    Object.assign(s, { sentiment: [], critic: [], work: [], publication: [], from: '', to: '', minScore: '', maxScore: '' });
+  }),
   clearSentiment: () => change(s => { s.sentiment = []; }),
   // A name the whole box was: the reader wanted its reviews, not reviews mentioning it.
   filterOn: (kind, name) => {
@@ -51,6 +69,12 @@ const actions = {
     change(s => { s.q = q; });
     focusBox();
   },
+};
+
+// A name clicked in a card: filter on it, and keep focus on that name in the new answer.
+const cardActions = {
+  addCritic: name => { focusNext = [`.critic[data-name="${CSS.escape(name)}"]`, '.chip[data-kind="critic"] button']; actions.addCritic(name); },
+  addWork: work => { focusNext = [`.work[data-name="${CSS.escape(work)}"]`, '.chip[data-kind="work"] button']; actions.addWork(work); },
 };
 
 function focusBox() {
@@ -72,11 +96,44 @@ function showControls() {
   if (document.activeElement !== input || input.value !== state.q) input.value = state.q;
   sortSelect.value = [...sortSelect.options].some(o => o.value === state.sort) ? state.sort : 'relevance';
   toggles.forEach(t => { t.checked = state.sentiment.includes(t.value); });
-  chips.replaceChildren(
-    ...state.critic.map(c => chip('critic', c, () => actions.removeCritic(c))),
-    ...state.work.map(w => chip('work', w, () => actions.removeWork(w))),
-    ...state.publication.map(p => chip('publication', p, () => actions.removePublication(p))));
+  const all = [
+    ...state.critic.map(c => ['critic', c, () => actions.removeCritic(c)]),
+    ...state.work.map(w => ['work', w, () => actions.removeWork(w)]),
+    ...state.publication.map(p => ['publication', p, () => actions.removePublication(p)]),
+    ...(state.minScore || state.maxScore ? [['score', scoreLabel(state), actions.clearScores]] : []),
+    ...(state.from || state.to ? [['date', dateLabel(state), actions.clearDates]] : []),
+  ];
+  // A removed chip's place goes to the chip after it (or before it), else the box: never <body>.
+  chips.replaceChildren(...all.map(([kind, value, remove], i) => chip(kind, value, () => {
+    remove();
+    const left = chips.querySelectorAll('button');
+    (left[Math.min(i, left.length - 1)] || input).focus();
+  })));
   document.title = state.q ? `${state.q} — pullquote` : 'pullquote — search critic reviews';
+  const active = state.sentiment.length + state.critic.length + state.work.length + state.publication.length +
+    (state.minScore || state.maxScore ? 1 : 0) + (state.from || state.to ? 1 : 0);
+  $('filters-toggle').textContent = active ? `Filters (${active})` : 'Filters';
+}
+
+function scoreLabel(s) {
+  return `${s.minScore || 0}–${s.maxScore || 100}`;
+}
+
+// "2001–2003" when the range is whole years, as the year chart makes it; else the days.
+function dateLabel(s) {
+  const from = /^(\d{4})-01-01$/.exec(s.from);
+  const to = /^(\d{4})-12-31$/.exec(s.to);
+  if (from && to) return from[1] === to[1] ? from[1] : `${from[1]}–${to[1]}`;
+  return s.from && s.to ? `${s.from} to ${s.to}` : s.from ? `from ${s.from}` : `to ${s.to}`;
+}
+
+function openQuote(q) {
+  return ((q.match(/["“”]/g) || []).length % 2) === 1;
+}
+
+function anyFilter(s) {
+  return s.sentiment.length || s.critic.length || s.work.length || s.publication.length ||
+    s.from || s.to || s.minScore || s.maxScore;
 }
 
 async function search({ append = false, retries = 0 } = {}) {
@@ -89,6 +146,7 @@ async function search({ append = false, retries = 0 } = {}) {
   if (controller) controller.abort();
   controller = new AbortController();
   results.setAttribute('aria-busy', 'true');
+  const loading = setTimeout(() => { if (mine === ticket) $('main').classList.add('loading'); }, LOADING_AFTER_MS);
   try {
     const asked = state;
     const signal = controller.signal;
@@ -109,6 +167,8 @@ async function search({ append = false, retries = 0 } = {}) {
       }
     }
     if (mine !== ticket) return; // a newer search has started: never show an older answer
+    // A quote still being typed finds nothing yet: keep what is shown rather than flash "No reviews".
+    if (!append && body.total === 0 && openQuote(asked.q) && results.children.length) return;
     sentQ = q;
     render(body, append, asked);
   } catch (e) {
@@ -116,14 +176,19 @@ async function search({ append = false, retries = 0 } = {}) {
     if (!append) results.replaceChildren(); // "More" failing leaves the results already shown
     more.hidden = true;
     if (!append) { status.textContent = ''; showForgiving(null); }
-    notice.replaceChildren(errorNotice(e instanceof ApiError ? e.message : 'Something went wrong.'));
+    notice.replaceChildren(errorNotice(e instanceof ApiError ? e.message : 'Something went wrong.',
+      anyFilter(state) ? actions.clearFilters : null));
     const opening = e instanceof ApiError && e.body?.error?.code === 'index_unavailable';
     if (opening && e.retryAfter && retries < MAX_RETRIES) {
       // unless another search has started meanwhile
       setTimeout(() => { if (mine === ticket) search({ append, retries: retries + 1 }); }, e.retryAfter * 1000);
     }
   } finally {
-    if (mine === ticket) results.removeAttribute('aria-busy');
+    clearTimeout(loading);
+    if (mine === ticket) {
+      results.removeAttribute('aria-busy');
+      $('main').classList.remove('loading');
+    }
   }
 }
 
@@ -148,8 +213,13 @@ async function completion(params, signal) {
 
 function render(body, append, asked) {
   nextCursor = body.next_cursor;
-  const cards = body.hits.map(hit => card(hit, actions));
+  const cards = body.hits.map(hit => card(hit, cardActions));
   if (append) results.append(...cards); else results.replaceChildren(...cards);
+  if (focusNext) {
+    const [selector, fallback] = focusNext;
+    focusNext = null;
+    (results.querySelector(selector) || chips.querySelector(fallback) || input).focus();
+  }
   if (append && cards.length && document.activeElement === more) {
     // Keep keyboard users where they were reading: on the first new result, not on <body>.
     cards[0].tabIndex = -1;
@@ -161,6 +231,7 @@ function render(body, append, asked) {
   for (const s of SENTIMENTS) {
     document.querySelector(`[data-count="${s}"]`).textContent = counts ? (counts[s] ?? 0).toLocaleString('en') : '–';
   }
+  if (!append) showSpread(body.facets, asked);
   const shown = results.children.length;
   status.textContent = body.total === 0 ? '' :
     (body.timed_out ? 'at least ' : '') +
@@ -174,6 +245,32 @@ function render(body, append, asked) {
   else warningsList(body.warnings, notice);
   if (body.timed_out) notice.append(timedOutNotice());
   if (!append) showForgiving(body, asked, body.total === 0 ? null : suggestion);
+}
+
+// The pictures of the spread and the top names, from the answer's facets (none when it ran out of
+// time before counting: the charts are then left empty rather than drawn from nothing).
+function showSpread(facets, asked) {
+  $('spread').replaceChildren(sentimentBar(facets?.sentiment));
+  if (!facets) { $('charts').replaceChildren(); $('tops').replaceChildren(); return; }
+  const scores = scoreBins(facets.score);
+  const years = yearBins(facets.year);
+  const num = v => (v === '' ? null : Number(v));
+  const year = d => (d ? Number(d.slice(0, 4)) : null);
+  $('charts').replaceChildren(
+    histogram({
+      id: 'score-chart', title: 'Score', unit: 'Score', bins: scores,
+      picked: chosen(scores, num(asked.minScore), num(asked.maxScore)),
+      onRange: (a, b) => actions.setScores(scores[a].lo, scores[b].hi), onClear: actions.clearScores,
+    }),
+    histogram({
+      id: 'year-chart', title: 'Year', unit: 'Year', bins: years,
+      picked: chosen(years, year(asked.from), year(asked.to)),
+      onRange: (a, b) => actions.setYears(years[a].lo, years[b].hi), onClear: actions.clearDates,
+    }));
+  $('tops').replaceChildren(
+    topList({ id: 'top-critics', title: 'Top critics', kind: 'critic', values: facets.critic, active: asked.critic, onPick: actions.addCritic }),
+    topList({ id: 'top-publications', title: 'Top publications', kind: 'publication', values: facets.publication, active: asked.publication, onPick: actions.addPublication }),
+    topList({ id: 'top-works', title: 'Top works', kind: 'work', values: facets.work, active: asked.work, onPick: actions.addWork }));
 }
 
 // Above the results: the did-you-mean (unless the empty notice has it), how the search was relaxed,
@@ -194,12 +291,19 @@ function showForgiving(body, asked, suggestion) {
 
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
-  typingTimer = setTimeout(() => change(s => { s.q = input.value; }, { push: false }), TYPING_DELAY_MS);
+  // One history entry per typed query: the first keystroke after a pause pushes one, the rest of
+  // the typing replaces it, so Back returns to the search before it, not to each letter.
+  const push = Date.now() - typingSince > SETTLED_MS;
+  typingTimer = setTimeout(() => {
+    change(s => { s.q = input.value; }, { push });
+    typingSince = Date.now();
+  }, TYPING_DELAY_MS);
 });
 $('search-form').addEventListener('submit', e => {
   e.preventDefault();
   clearTimeout(typingTimer);
-  change(s => { s.q = input.value; });
+  change(s => { s.q = input.value; }, { push: input.value !== state.q });
+  typingSince = 0;
 });
 input.addEventListener('keydown', e => {
   if (e.key === 'Escape') {
@@ -227,6 +331,11 @@ window.addEventListener('popstate', () => {
   search();
 });
 criticAutocomplete($('critic-input'), $('critic-options'), actions.addCritic);
+// On a phone the filters fold away behind one button, so the first result is near the top.
+$('filters-toggle').addEventListener('click', () => {
+  const open = $('filters').classList.toggle('open');
+  $('filters-toggle').setAttribute('aria-expanded', String(open));
+});
 
 showControls();
 search();

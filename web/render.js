@@ -9,7 +9,7 @@ const SOURCE_TEXT = {
 };
 const ICON = { positive: '▲', mixed: '◆', negative: '▼' };
 
-function el(tag, props = {}, ...children) {
+export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (k === 'class') node.className = v;
@@ -54,9 +54,9 @@ function badge(hit, id) {
 
 export function card(hit, actions) {
   const critic = hit.critic
-    ? el('button', { class: 'link critic', type: 'button', title: `Only reviews by ${hit.critic}`, onclick: () => actions.addCritic(hit.critic) }, hit.critic)
+    ? el('button', { class: 'link critic', type: 'button', 'data-name': hit.critic, title: `Only reviews by ${hit.critic}`, onclick: () => actions.addCritic(hit.critic) }, hit.critic)
     : el('span', { class: 'critic uncredited' }, 'Uncredited');
-  const work = el('button', { class: 'link work', type: 'button', title: `Only reviews of ${hit.work}`, onclick: () => actions.addWork(hit.work) }, hit.work);
+  const work = el('button', { class: 'link work', type: 'button', 'data-name': hit.work, title: `Only reviews of ${hit.work}`, onclick: () => actions.addWork(hit.work) }, hit.work);
   const score = hit.score_raw
     ? el('span', { class: 'score', title: 'Score as published, and on a 0–100 scale' },
         hit.score_raw + (hit.score != null && String(hit.score) !== hit.score_raw ? ` · ${hit.score}/100` : hit.score != null ? '/100' : ''))
@@ -105,8 +105,10 @@ export function warningsList(warnings, into) {
   return into;
 }
 
-export function errorNotice(message) {
-  return el('div', { role: 'alert' }, el('p', {}, el('strong', {}, 'Search failed. ')), el('p', {}, message));
+// The failure, and a way out of it: a filter a link carried may be what the server refused.
+export function errorNotice(message, onClearFilters = null) {
+  return el('div', { role: 'alert' }, el('p', {}, el('strong', {}, 'Search failed. ')), el('p', {}, message),
+    onClearFilters ? el('p', {}, el('button', { type: 'button', id: 'clear-filters', onclick: onClearFilters }, 'Search without filters')) : null);
 }
 
 export function option(critic, id) {

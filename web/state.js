@@ -3,7 +3,10 @@
 export const SENTIMENTS = ['positive', 'mixed', 'negative'];
 
 export function emptyState() {
-  return { q: '', sentiment: [], critic: [], work: [], publication: [], sort: 'relevance', from: '', to: '' };
+  return {
+    q: '', sentiment: [], critic: [], work: [], publication: [], sort: 'relevance',
+    from: '', to: '', minScore: '', maxScore: '',
+  };
 }
 
 export function fromUrl(search) {
@@ -15,9 +18,11 @@ export function fromUrl(search) {
     work: p.getAll('work'),
     publication: p.getAll('publication'),
     sort: normalSort(p.get('sort')),
-    // Date bounds have no control yet; a link can carry them, and the API judges them.
+    // Bounds come from the charts or a link; the API judges them, and a bad one can be removed.
     from: p.get('from') ?? '',
     to: p.get('to') ?? '',
+    minScore: p.get('min_score') ?? '',
+    maxScore: p.get('max_score') ?? '',
   };
 }
 
@@ -38,8 +43,7 @@ export function toUrl(state) {
   state.work.forEach(w => p.append('work', w));
   state.publication.forEach(x => p.append('publication', x));
   if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
-  if (state.from) p.set('from', state.from);
-  if (state.to) p.set('to', state.to);
+  ranges(state, p);
   const s = p.toString();
   return s ? '?' + s : location.pathname;
 }
@@ -96,9 +100,15 @@ export function apiParams(state, cursor, size, q = state.q) {
   state.work.forEach(w => p.append('work', w));
   state.publication.forEach(x => p.append('publication', x));
   if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
-  if (state.from) p.set('from', state.from);
-  if (state.to) p.set('to', state.to);
+  ranges(state, p);
   if (cursor) p.set('cursor', cursor);
   p.set('size', String(size));
   return p;
+}
+
+function ranges(state, p) {
+  if (state.minScore) p.set('min_score', state.minScore);
+  if (state.maxScore) p.set('max_score', state.maxScore);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
 }
