@@ -35,6 +35,8 @@ public final class Main implements Runnable {
           IndexCommand.class,
           ServeCommand.class,
           SearchCommand.class,
+          CriticCommand.class,
+          WorkCommand.class,
           ClassifyCommand.class,
           SolrDevCommand.class,
           AotTrainingCommand.class);

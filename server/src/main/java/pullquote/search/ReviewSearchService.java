@@ -20,6 +20,20 @@ public interface ReviewSearchService {
   IndexStats stats();
 
   /**
+   * Every review of one critic or one work, named exactly (case and accents aside), in no
+   * particular order, at most {@code limit}: what a profile is made of.
+   *
+   * @param field {@code critic} or {@code work}
+   */
+  List<pullquote.ingest.Review> reviewsOf(String field, String name, int limit);
+
+  /**
+   * Every work's tally of its reviews, counted once per index generation: what a critic's reviews
+   * are compared with.
+   */
+  java.util.Map<String, WorkTally> workTallies();
+
+  /**
    * The served index's review count and generation, for health checks: cheap, unlike {@link
    * #stats}, which counts every review's values the first time a generation is asked.
    */

@@ -17,6 +17,8 @@ import pullquote.search.InvalidParameterException;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchParameters;
 import pullquote.search.SearchUnavailableException;
+import pullquote.search.profile.Profiles;
+import pullquote.sentiment.LinearSentimentModel;
 
 /** The HTTP server: the JSON API under {@code /api}, {@code /health}, and the page in web/. */
 public final class ApiServer implements AutoCloseable {
@@ -29,6 +31,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final ReviewSearchService search;
   private final Admission admission;
+  private final ProfileRoutes profiles;
   private final Javalin app;
 
   /**
@@ -55,6 +58,10 @@ public final class ApiServer implements AutoCloseable {
       Admission.Limits limits) {
     this.search = search;
     this.admission = new Admission(limits);
+    // The text model picks the pull quotes: loaded on the first work profile, not at start-up.
+    this.profiles =
+        new ProfileRoutes(
+            new Profiles(search, new LazyModel(LinearSentimentModel::bundled)), admission);
     // Browsers send the origin in lower case; a name given in capitals would never match.
     List<String> origins =
         corsOrigins.stream().map(o -> o.toLowerCase(java.util.Locale.ROOT)).toList();
@@ -128,6 +135,7 @@ public final class ApiServer implements AutoCloseable {
           reviewRoute(ctx);
         });
     routes.get("/api/critics", this::criticsRoute);
+    profiles.register(routes);
     routes.get(
         "/api/stats",
         ctx -> {

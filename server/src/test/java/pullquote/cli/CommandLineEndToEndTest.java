@@ -137,7 +137,7 @@ class CommandLineEndToEndTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"index", "serve", "search"}) {
+    for (String command : new String[] {"index", "serve", "search", "critic", "work"}) {
       out.reset();
       assertThat(Main.run(command, "--help")).isZero();
       assertThat(stdout()).contains("Usage: pullquote " + command);

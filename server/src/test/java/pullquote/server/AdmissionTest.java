@@ -73,6 +73,16 @@ class AdmissionTest {
     public IndexHealth health() {
       return real.health();
     }
+
+    @Override
+    public List<pullquote.ingest.Review> reviewsOf(String field, String name, int limit) {
+      return real.reviewsOf(field, name, limit);
+    }
+
+    @Override
+    public java.util.Map<String, pullquote.search.WorkTally> workTallies() {
+      return real.workTallies();
+    }
   }
 
   @Test

@@ -294,6 +294,16 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
         });
   }
 
+  @Override
+  public List<Review> reviewsOf(String field, String name, int limit) {
+    return withSnapshot(snapshot -> ProfileReads.reviewsOf(snapshot, field, name, limit));
+  }
+
+  @Override
+  public Map<String, pullquote.search.WorkTally> workTallies() {
+    return withSnapshot(ProfileReads::tallies);
+  }
+
   /** Reads the served generation; none served is the neutral {@link SearchUnavailableException}. */
   private <T> T withSnapshot(Function<IndexSnapshot, T> work) {
     try {
@@ -307,6 +317,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
   public static void warm(IndexSnapshot snapshot) {
     FacetOrdinals.buildFor(snapshot);
     criticDirectory(snapshot);
+    ProfileReads.tallies(snapshot);
   }
 
   private static CriticDirectory criticDirectory(IndexSnapshot snapshot) {

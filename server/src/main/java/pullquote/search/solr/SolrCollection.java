@@ -15,6 +15,7 @@ import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.PivotField;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.json.BucketJsonFacet;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.util.NamedList;
 import pullquote.index.BuildInfo;
@@ -25,6 +26,7 @@ import pullquote.search.CriticDirectory;
 import pullquote.search.IndexStats;
 import pullquote.search.InvalidParameterException;
 import pullquote.search.SearchUnavailableException;
+import pullquote.search.WorkTally;
 import pullquote.sentiment.Sentiment;
 import pullquote.sentiment.SentimentSource;
 
@@ -39,6 +41,7 @@ public final class SolrCollection {
   private final String alias;
   private final Map<String, CriticDirectory> critics = new ConcurrentHashMap<>();
   private final Map<String, IndexStats> stats = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, WorkTally>> tallies = new ConcurrentHashMap<>();
 
   public SolrCollection(CloudSolrClient client, String alias) {
     this.client = client;
@@ -182,6 +185,51 @@ public final class SolrCollection {
       counts.put(String.valueOf(byCritic.getValue()), byClass);
     }
     return CriticDirectory.of(counts);
+  }
+
+  /** Every work's tally, from one JSON facet over the whole collection, once per generation. */
+  Map<String, WorkTally> workTallies() {
+    return tallies.computeIfAbsent(servedRecently(), name -> readTallies());
+  }
+
+  private Map<String, WorkTally> readTallies() {
+    String score = ReviewSchema.field(ReviewFields.SCORE).solrName();
+    SolrQuery all = new SolrQuery("*:*");
+    all.setRows(0);
+    all.add(
+        "json.facet",
+        "{works:{type:terms,field:"
+            + ReviewSchema.field(ReviewFields.WORK).solrName()
+            + ",limit:-1,facet:{sum:\"sum("
+            + score
+            + ")\",scored:\"countvals("
+            + score
+            + ")\",classes:{type:terms,field:"
+            + ReviewSchema.field(ReviewFields.SENTIMENT).solrName()
+            + ",limit:3}}}}");
+    var facets = query(all).getJsonFacetingResponse();
+    Map<String, WorkTally> byWork = new HashMap<>();
+    var works = facets == null ? null : facets.getBucketBasedFacets("works");
+    for (var bucket : works == null ? List.<BucketJsonFacet>of() : works.getBuckets()) {
+      long[] byClass = new long[Sentiment.values().length];
+      var classes = bucket.getBucketBasedFacets("classes");
+      for (var c : classes == null ? List.<BucketJsonFacet>of() : classes.getBuckets()) {
+        Sentiment.parse(String.valueOf(c.getVal()))
+            .ifPresent(s -> byClass[s.ordinal()] += c.getCount());
+      }
+      Object sum = bucket.getStatValue("sum");
+      Object scored = bucket.getStatValue("scored");
+      byWork.put(
+          String.valueOf(bucket.getVal()),
+          new WorkTally(
+              bucket.getCount(),
+              scored instanceof Number n ? n.longValue() : 0,
+              sum instanceof Number n ? Math.round(n.doubleValue()) : 0,
+              byClass[0],
+              byClass[1],
+              byClass[2]));
+    }
+    return Map.copyOf(byWork);
   }
 
   IndexStats stats() {

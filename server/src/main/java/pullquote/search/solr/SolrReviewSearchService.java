@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import pullquote.index.ReviewAnalyzers;
 import pullquote.index.ReviewFields;
+import pullquote.index.ReviewSchema;
 import pullquote.index.solr.SolrDocuments;
 import pullquote.search.CriticSuggestion;
 import pullquote.search.DidYouMean;
@@ -213,6 +214,31 @@ public final class SolrReviewSearchService implements ReviewSearchService {
     return results.isEmpty()
         ? Optional.empty()
         : Optional.of(ReviewHit.of(SolrDocuments.fromSolr(results.getFirst()), Highlights.NONE));
+  }
+
+  @Override
+  public List<pullquote.ingest.Review> reviewsOf(String field, String name, int limit) {
+    ReviewSchema.Field named = ReviewSchema.field(field);
+    if (named.kind() != ReviewSchema.Kind.NAME) {
+      throw new pullquote.search.InvalidParameterException(
+          pullquote.search.InvalidParameterException.INVALID_VALUE,
+          "field",
+          field + " is not a name");
+    }
+    SolrQuery query = new SolrQuery("*:*");
+    query.addFilterQuery(
+        named.exactField()
+            + ":"
+            + org.apache.solr.client.solrj.util.ClientUtils.escapeQueryChars(
+                pullquote.index.ReviewAnalyzers.exactName(name)));
+    query.setFields(SolrDocuments.storedFields().toArray(String[]::new));
+    query.setRows(limit);
+    return collection.query(query).getResults().stream().map(SolrDocuments::fromSolr).toList();
+  }
+
+  @Override
+  public java.util.Map<String, pullquote.search.WorkTally> workTallies() {
+    return collection.workTallies();
   }
 
   @Override
