@@ -7,6 +7,7 @@ import {
 } from './render.js';
 import { SENTIMENTS, apiParams, completing, fromUrl, lastWord, toUrl, wordsOf } from './state.js';
 import { chosen, histogram, scoreBins, sentimentBar, topList, yearBins } from './charts.js';
+import { criticSummary, criticView, workSummary, workView } from './profile.js';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 120;
@@ -54,6 +55,10 @@ const actions = {
   clearScores: () => change(s => { s.minScore = ''; s.maxScore = ''; }),
   setYears: (first, last) => change(s => { s.from = `${first}-01-01`; s.to = `${last}-12-31`; }),
   clearDates: () => change(s => { s.from = ''; s.to = ''; }),
+  openProfile: (view, name) => {
+    change(s => { s.view = view; s.name = name; }, { keepView: true });
+    window.scrollTo(0, 0);
+  },
   clearFilters: () => change(s => {
     Object.assign(s, { sentiment: [], critic: [], work: [], publication: [], from: '', to: '', minScore: '', maxScore: '' });
   }),
@@ -82,8 +87,9 @@ function focusBox() {
   input.setSelectionRange(input.value.length, input.value.length);
 }
 
-function change(mutate, { push = true } = {}) {
+function change(mutate, { push = true, keepView = false } = {}) {
   const next = structuredClone(state);
+  if (!keepView) { next.view = ''; next.name = ''; } // a search or a filter leaves a profile
   mutate(next);
   state = next;
   const url = toUrl(state);
@@ -136,6 +142,42 @@ function anyFilter(s) {
     s.from || s.to || s.minScore || s.maxScore;
 }
 
+const profileArea = $('profile-area');
+const profileActions = {
+  open: (view, name) => actions.openProfile(view, name),
+  filterCritic: name => change(s => { s.q = ''; s.critic = [name]; }),
+  filterWork: title => change(s => { s.q = ''; s.work = [title]; }),
+};
+
+// A profile as the page: the search's results, counts and charts step aside for it.
+async function showProfile(asked, mine, signal) {
+  const path = asked.view === 'critic' ? '/api/critics/' : '/api/works/';
+  const body = await getJson(path + encodeURIComponent(asked.name), new URLSearchParams(), signal);
+  if (mine !== ticket) return;
+  results.replaceChildren();
+  more.hidden = true;
+  status.textContent = asked.view === 'critic' ? 'Critic profile' : 'Work profile';
+  notice.replaceChildren();
+  showForgiving(null);
+  profileArea.replaceChildren(asked.view === 'critic' ? criticView(body, profileActions) : workView(body, profileActions));
+  document.title = `${asked.name} — pullquote`;
+}
+
+// Filtered to one critic or one work: their figures in a line above the results.
+async function showSummary(asked, signal) {
+  const one = asked.critic.length === 1 && !asked.work.length ? ['critic', asked.critic[0]]
+    : asked.work.length === 1 && !asked.critic.length ? ['work', asked.work[0]] : null;
+  if (!one) { profileArea.replaceChildren(); return; }
+  try {
+    const body = await getJson((one[0] === 'critic' ? '/api/critics/' : '/api/works/') + encodeURIComponent(one[1]),
+      new URLSearchParams(), signal);
+    if (state !== asked) return;
+    profileArea.replaceChildren(one[0] === 'critic' ? criticSummary(body, profileActions.open) : workSummary(body, profileActions.open));
+  } catch (e) {
+    if (e.name !== 'AbortError') profileArea.replaceChildren(); // a summary is extra: no error for it
+  }
+}
+
 async function search({ append = false, retries = 0 } = {}) {
   if (!append) {
     // The old page's cursor belongs to the old query; "More" must wait for the new answer.
@@ -152,6 +194,11 @@ async function search({ append = false, retries = 0 } = {}) {
     const signal = controller.signal;
     let body;
     let q = asked.q;
+    if (asked.view && !append) {
+      await showProfile(asked, mine, signal);
+      return;
+    }
+    if (!append) showSummary(asked, signal);
     if (append) {
       q = sentQ;
       body = await getJson('/api/search', apiParams(asked, nextCursor, PAGE_SIZE, q), signal);

@@ -6,6 +6,7 @@ export function emptyState() {
   return {
     q: '', sentiment: [], critic: [], work: [], publication: [], sort: 'relevance',
     from: '', to: '', minScore: '', maxScore: '',
+    view: '', name: '',
   };
 }
 
@@ -23,6 +24,9 @@ export function fromUrl(search) {
     to: p.get('to') ?? '',
     minScore: p.get('min_score') ?? '',
     maxScore: p.get('max_score') ?? '',
+    // A profile shown instead of results: view=critic|work and the name.
+    view: ['critic', 'work'].includes(p.get('view')) && p.get('name') ? p.get('view') : '',
+    name: p.get('name') ?? '',
   };
 }
 
@@ -44,6 +48,7 @@ export function toUrl(state) {
   state.publication.forEach(x => p.append('publication', x));
   if (state.sort && state.sort !== 'relevance') p.set('sort', state.sort);
   ranges(state, p);
+  if (state.view) { p.set('view', state.view); p.set('name', state.name); }
   const s = p.toString();
   return s ? '?' + s : location.pathname;
 }

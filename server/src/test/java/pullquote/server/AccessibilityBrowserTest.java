@@ -71,6 +71,10 @@ class AccessibilityBrowserTest {
     "/?q=harbour, 390, light",
     "/?q=harbour, 390, dark",
     "/?q=hornodg, 1280, light",
+    "/?critic=Noor+Haddad, 1280, light",
+    "/?view=critic&name=Noor+Haddad, 1280, light",
+    "/?view=work&name=Quiet+Harbour, 1280, dark",
+    "/?view=work&name=Quiet+Harbour, 390, light",
   })
   void thePageHasNoAccessibilityViolations(String path, int width, String scheme) {
     browser.manage().window().setSize(new Dimension(width, 900));

@@ -198,6 +198,48 @@ class SearchPageChartsBrowserTest {
     wait.until(d -> "Dennis Lim".equals(d.switchTo().activeElement().getAttribute("data-name")));
   }
 
+  @Test
+  void filteringOnACriticShowsTheirFiguresAndTheWayToTheirProfile() {
+    open("/?q=cliche");
+    chrome.waitForCards(3);
+    browser.findElement(By.cssSelector(".card .critic[data-name='Dennis Lim']")).click();
+    wait.until(d -> !d.findElements(By.cssSelector("#profile-summary .profile-link")).isEmpty());
+    assertThat(chrome.textOf("#profile-summary")).startsWith("Dennis Lim · 1 review");
+    browser.findElement(By.cssSelector("#profile-summary .profile-link")).click();
+    wait.until(d -> !d.findElements(By.id("profile")).isEmpty());
+    assertThat(browser.getCurrentUrl()).contains("view=critic").contains("name=Dennis+Lim");
+    assertThat(chrome.textOf("#profile-title")).isEqualTo("Dennis Lim");
+    assertThat(chrome.textOf("#generosity")).isNotEmpty();
+    assertThat(chrome.cards()).isEmpty();
+    browser.navigate().back();
+    chrome.waitForCards(1);
+    assertThat(browser.findElements(By.id("profile"))).isEmpty();
+  }
+
+  @Test
+  void aWorksProfileShowsItsVerdictPullQuotesAndCritics() throws Exception {
+    open("/?view=work&name=Quiet+Harbour");
+    wait.until(d -> !d.findElements(By.id("verdict")).isEmpty());
+    // four reviews, one of them scored below 40 and one at 50: the mix decides (no four scores)
+    assertThat(chrome.textOf("#verdict")).contains("based on 4 critics");
+    assertThat(browser.findElements(By.cssSelector("#profile .works tbody tr"))).hasSize(4);
+    assertThat(browser.findElements(By.cssSelector("#negative-quotes li"))).isNotEmpty();
+    chrome.screenshot("work-profile");
+    browser.findElement(By.cssSelector("#profile .works a.profile-link")).click();
+    wait.until(d -> d.getCurrentUrl().contains("view=critic"));
+    wait.until(d -> !d.findElements(By.id("agreement")).isEmpty());
+    browser.findElement(By.id("q")).sendKeys("slog");
+    wait.until(d -> !d.getCurrentUrl().contains("view="));
+    chrome.waitForResults();
+    assertThat(browser.findElements(By.id("profile"))).isEmpty();
+  }
+
+  @Test
+  void aProfileOfANameNoReviewHasSaysSo() {
+    open("/?view=critic&name=Nobody+Atall");
+    assertThat(chrome.textOf("#notice")).contains("no review is by a critic named 'Nobody Atall'");
+  }
+
   /** The pictures README shows: target/screenshots/page-1440.png, page-390.png. */
   @Test
   void screenshotsAtDesktopAndPhoneWidths() throws Exception {

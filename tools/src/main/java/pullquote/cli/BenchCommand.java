@@ -21,6 +21,7 @@ import pullquote.bench.ScaledCorpus;
       BenchIndexCommand.class,
       BenchQueryCommand.class,
       BenchRelevanceCommand.class,
+      BenchProfilesCommand.class,
       BenchPlotCommand.class,
       BenchSoakCommand.class
     })

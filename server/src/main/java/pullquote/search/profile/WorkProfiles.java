@@ -20,6 +20,12 @@ final class WorkProfiles {
   private static final int QUOTE_MAX_CHARS = 160;
   private static final int QUOTES = 3;
 
+  /**
+   * The reviews of a side whose sentences are weighed: its most decided ones, by score (then by
+   * id). Weighing every sentence of a work's 7,000 reviews took 250 ms on the 1M corpus.
+   */
+  private static final int QUOTE_CANDIDATES = 100;
+
   private WorkProfiles() {}
 
   static WorkProfile of(List<Review> reviews, TextSentimentModel model) {
@@ -89,10 +95,18 @@ final class WorkProfiles {
   static List<WorkProfile.PullQuote> quotes(
       List<Review> reviews, Sentiment side, TextSentimentModel model) {
     List<WorkProfile.PullQuote> best = new ArrayList<>();
-    for (Review r : reviews) {
-      if (r.sentiment() != side) {
-        continue;
-      }
+    Comparator<Review> decided =
+        Comparator.comparing(
+            (Review r) ->
+                r.score() == null ? -1 : side == Sentiment.POSITIVE ? r.score() : 100 - r.score(),
+            Comparator.reverseOrder());
+    List<Review> candidates =
+        reviews.stream()
+            .filter(r -> r.sentiment() == side)
+            .sorted(decided.thenComparing(Review::id))
+            .limit(QUOTE_CANDIDATES)
+            .toList();
+    for (Review r : candidates) {
       WorkProfile.PullQuote pick = null;
       for (String sentence : SENTENCE_END.split(r.text().strip())) {
         if (sentence.length() > QUOTE_MAX_CHARS
