@@ -79,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
       Javalin.create(
           config -> {
             config.startup.showJavalinBanner = false;
+            // discarded on purpose: no "you created a Javalin instance but never started it"
+            config.startup.startupWatcherEnabled = false;
             WebFiles.serve(config, webDir);
           });
     } catch (RuntimeException e) {
