@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -12,6 +13,7 @@ import org.apache.solr.client.solrj.impl.BaseHttpClusterStateProvider;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.SolrQuery;
+import org.apache.solr.client.solrj.request.schema.SchemaRequest;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.PivotField;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -42,6 +44,7 @@ public final class SolrCollection {
   private final Map<String, CriticDirectory> critics = new ConcurrentHashMap<>();
   private final Map<String, IndexStats> stats = new ConcurrentHashMap<>();
   private final Map<String, Map<String, WorkTally>> tallies = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> fields = new ConcurrentHashMap<>();
 
   public SolrCollection(CloudSolrClient client, String alias) {
     this.client = client;
@@ -185,6 +188,26 @@ public final class SolrCollection {
       counts.put(String.valueOf(byCritic.getValue()), byClass);
     }
     return CriticDirectory.of(counts);
+  }
+
+  /**
+   * Whether the served collection's schema declares the field, as its Schema API lists them once
+   * per generation: a collection built by an older pullquote lacks the fields added since (the
+   * year, aliases), and is searched without them until it is rebuilt, rather than refused.
+   */
+  boolean declares(String field) {
+    return fields.computeIfAbsent(servedRecently(), this::readFields).contains(field);
+  }
+
+  private Set<String> readFields(String served) {
+    try {
+      return new SchemaRequest.Fields()
+          .process(client, served).getFields().stream()
+              .map(f -> String.valueOf(f.get("name")))
+              .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      throw unavailable(e);
+    }
   }
 
   /** Every work's tally, from one JSON facet over the whole collection, once per generation. */

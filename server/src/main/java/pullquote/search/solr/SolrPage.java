@@ -182,12 +182,15 @@ final class SolrPage {
     query.addSort(ReviewFields.ID, SolrQuery.ORDER.asc);
   }
 
-  private static void facets(SolrQuery query) {
+  private void facets(SolrQuery query) {
     query.setFacet(true);
     query.setFacetMinCount(1);
     query.setFacetLimit(TOP_VALUES);
     for (ReviewSchema.Field field : ReviewSchema.searchFacets()) {
       String solr = field.solrName();
+      if (!collection.declares(solr)) {
+        continue; // a collection built before the field existed: counted as having no values
+      }
       String without = "{!ex=" + field.name();
       switch (field.facet()) {
         case ALL_VALUES -> {

@@ -206,8 +206,12 @@ public final class SolrReviewSearchService implements ReviewSearchService {
   public Optional<ReviewHit> review(String id) {
     SolrQuery query = new SolrQuery("*:*");
     String term = org.apache.solr.client.solrj.util.ClientUtils.escapeQueryChars(id);
-    // The id, or an alias of the one review a copy was merged into.
-    query.addFilterQuery(ReviewFields.ID + ":" + term + " OR " + ReviewFields.ALIASES + ":" + term);
+    // The id, or an alias of the one review a copy was merged into (a collection built before
+    // aliases existed has none).
+    query.addFilterQuery(
+        collection.declares(ReviewFields.ALIASES)
+            ? ReviewFields.ID + ":" + term + " OR " + ReviewFields.ALIASES + ":" + term
+            : ReviewFields.ID + ":" + term);
     query.setFields(SolrDocuments.storedFields().toArray(String[]::new));
     query.setRows(1);
     var results = collection.query(query).getResults();
