@@ -147,6 +147,17 @@ const profileActions = {
   open: (view, name) => actions.openProfile(view, name),
   filterCritic: name => change(s => { s.q = ''; s.critic = [name]; }),
   filterWork: title => change(s => { s.q = ''; s.work = [title]; }),
+  // The critic's works in another order: asked again, shown in place, focus kept on the order.
+  resort: async sort => {
+    try {
+      const params = new URLSearchParams({ sort });
+      const body = await getJson('/api/critics/' + encodeURIComponent(state.name), params);
+      profileArea.replaceChildren(criticView(body, profileActions, sort));
+      $('works-sort').focus();
+    } catch (e) {
+      notice.replaceChildren(errorNotice(e instanceof ApiError ? e.message : 'Something went wrong.'));
+    }
+  },
 };
 
 // A profile as the page: the search's results, counts and charts step aside for it.

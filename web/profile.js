@@ -63,7 +63,15 @@ function scoreChart(p) {
 }
 
 // The whole critic profile. actions.filterCritic lists the critic's reviews.
-export function criticView(p, actions) {
+function worksSort(sort, onChange) {
+  const select = el('select', { id: 'works-sort', 'aria-label': 'Order the works by' },
+    ...[['score', 'Highest score'], ['date', 'Newest'], ['work', 'Title']].map(([value, label]) =>
+      el('option', value === sort ? { value, selected: 'selected' } : { value }, label)));
+  select.addEventListener('change', () => onChange(select.value));
+  return select;
+}
+
+export function criticView(p, actions, sort = 'score') {
   const works = p.works.map(w => el('tr', {},
     el('td', { class: 'num' }, w.score_raw || (w.score ?? '–')), el('td', {}, w.sentiment),
     el('td', {}, link('work', w.work, w.work, actions.open)), el('td', {}, w.date || '')));
@@ -81,7 +89,9 @@ export function criticView(p, actions) {
     p.most_favourable.length ? el('section', {}, el('h3', {}, 'Most favourable'), el('ul', { class: 'quotes' }, ...p.most_favourable.map(reviewLine))) : null,
     p.harshest.length ? el('section', {}, el('h3', {}, 'Harshest'), el('ul', { class: 'quotes' }, ...p.harshest.map(reviewLine))) : null,
     el('section', {}, el('h3', {}, 'Works reviewed'),
-      el('p', {}, el('button', { type: 'button', class: 'link', onclick: () => actions.filterCritic(p.name) }, `Search ${p.name}'s reviews`)),
+      el('p', { class: 'works-tools' },
+        el('button', { type: 'button', class: 'link', onclick: () => actions.filterCritic(p.name) }, `Search ${p.name}'s reviews`),
+        worksSort(sort, actions.resort)),
       el('table', { class: 'works' },
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Score'), el('th', { scope: 'col' }, 'Sentiment'),
           el('th', { scope: 'col' }, 'Work'), el('th', { scope: 'col' }, 'Date'))),

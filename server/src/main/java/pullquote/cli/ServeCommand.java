@@ -158,6 +158,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       throw new IllegalStateException("opening the backend failed", e.getCause());
     }
+    server.warmProfiles();
     System.out.printf(
         "pullquote is serving %s at http://%s:%d/ (Ctrl-C to stop)%n",
         backend.describe(), host, server.port());

@@ -293,6 +293,24 @@ public final class ApiServer implements AutoCloseable {
     ctx.status(status).json(ApiError.of(code, message, parameter));
   }
 
+  /**
+   * Makes a profile of each kind in the background, once the index is open, so the first reader's
+   * profile does not load and compile the code; a failure only leaves that to the first request.
+   */
+  public void warmProfiles() {
+    Thread.ofPlatform()
+        .daemon()
+        .name("profile-warm-up")
+        .start(
+            () -> {
+              try {
+                profiles.warm();
+              } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "profile warm-up failed", e);
+              }
+            });
+  }
+
   /** Starts serving; port 0 picks a free port. */
   public ApiServer start(String host, int port) {
     app.start(host, port);

@@ -24,6 +24,10 @@ final class ProfileRoutes {
     this.admission = admission;
   }
 
+  void warm() {
+    profiles.warm();
+  }
+
   void register(RoutesConfig routes) {
     routes.get(
         "/api/critics/{name}",

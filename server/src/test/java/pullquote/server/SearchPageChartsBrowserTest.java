@@ -235,6 +235,34 @@ class SearchPageChartsBrowserTest {
   }
 
   @Test
+  void aCriticsWorksSortByScoreDateOrTitleInPlace() {
+    open("/?view=critic&name=Noor+Haddad");
+    wait.until(d -> !d.findElements(By.id("works-sort")).isEmpty());
+    assertThat(workTitles()).containsExactly("Quiet Harbour", "Quiet Harbour");
+    assertThat(dates()).containsExactly("2022-11-01", "1999-05-20"); // by score: C (50), D- (16)
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("works-sort")))
+        .selectByValue("date");
+    wait.until(d -> dates().equals(List.of("2022-11-01", "1999-05-20")));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("works-sort")))
+        .selectByValue("work");
+    // one title twice: then by id, x-early before x-late
+    wait.until(d -> dates().equals(List.of("1999-05-20", "2022-11-01")));
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("works-sort");
+  }
+
+  private List<String> workTitles() {
+    return browser.findElements(By.cssSelector("#profile .works tbody tr td:nth-child(3)")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private List<String> dates() {
+    return browser.findElements(By.cssSelector("#profile .works tbody tr td:nth-child(4)")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  @Test
   void aProfileOfANameNoReviewHasSaysSo() {
     open("/?view=critic&name=Nobody+Atall");
     assertThat(chrome.textOf("#notice")).contains("no review is by a critic named 'Nobody Atall'");

@@ -69,6 +69,25 @@ public final class Profiles {
   }
 
   /**
+   * Makes one work's profile and one critic's, so the code (and the text model) a profile needs is
+   * loaded and compiled before a reader asks: the first profile of a fresh JVM took 216 ms on the
+   * 1M corpus, those after it at most 81.
+   */
+  public void warm() {
+    search.workTallies().keySet().stream()
+        .sorted()
+        .findFirst()
+        .flatMap(this::work)
+        .flatMap(
+            w ->
+                w.critics().stream()
+                    .map(WorkProfile.CriticOnWork::critic)
+                    .filter(c -> c != null)
+                    .findFirst())
+        .ifPresent(critic -> critic(critic, "score"));
+  }
+
+  /**
    * @return empty when no review has that work
    */
   public Optional<WorkProfile> work(String title) {
