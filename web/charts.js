@@ -11,7 +11,7 @@ export function sentimentBar(counts) {
   const bar = el('div', { class: 'spread', 'aria-hidden': 'true' });
   if (!total) return bar;
   for (const s of ['positive', 'mixed', 'negative']) {
-    if (counts[s]) bar.append(el('span', { class: `share ${s}`, style: `flex-grow: ${counts[s]}` }));
+    if (counts[s]) bar.append(el('span', { class: `share ${s}`, style: { flexGrow: String(counts[s]) } }));
   }
   return bar;
 }
@@ -71,7 +71,7 @@ export function histogram({ id, title, unit, bins, picked, onRange, onClear }) {
       'aria-pressed': String(on), 'data-lo': b.lo, 'data-hi': b.hi,
       'aria-label': `${unit} ${b.label}: ${NUMBER.format(b.count)} review${b.count === 1 ? '' : 's'}`,
       title: `${unit} ${b.label}: ${NUMBER.format(b.count)}`,
-    }, el('span', { class: 'bar', style: `height: ${height}%` }));
+    }, el('span', { class: 'bar', style: { height: `${height}%` } }));
     button.addEventListener('pointerdown', () => { dragFrom = i; dragged = false; });
     button.addEventListener('pointerenter', e => { if (dragFrom !== null && e.buttons) dragged = dragFrom !== i; });
     button.addEventListener('pointerup', () => {

@@ -31,6 +31,13 @@ final class TextCleaner {
   private static final Pattern BREAKS =
       Pattern.compile("</?(?:br|p|div|hr|wbr)(?:\\s[^<>]{0,200})?/?>", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * The bidi embeddings and overrides (U+202A–U+202E): a right-to-left override in a review turned
+   * the rest of its line around on the page. Text in a right-to-left script needs none of them (the
+   * marks U+200E and U+200F, and the isolates, stay).
+   */
+  private static final Pattern BIDI_OVERRIDES = Pattern.compile("[\u202A-\u202E]");
+
   /** White space, the no-break kinds included. */
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
@@ -57,6 +64,9 @@ final class TextCleaner {
       decoded = !unescaped.equals(text);
       text = unescaped;
     }
+    if (hasBidiOverride(text)) {
+      text = BIDI_OVERRIDES.matcher(text).replaceAll("");
+    }
     return new Cleaned(foldSpaces(text), unmarked, decoded);
   }
 
@@ -75,6 +85,16 @@ final class TextCleaner {
       }
     }
     return tidy ? text : SPACES.matcher(text).replaceAll(" ").strip();
+  }
+
+  private static boolean hasBidiOverride(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u202A' && c <= '\u202E') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What {@link #SPACES} matches. */

@@ -26,9 +26,6 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
   private static final int DEFAULT_CRITIC_LIMIT = 10;
   private static final int MAX_CRITIC_LIMIT = 50;
-  private static final java.util.regex.Pattern MALFORMED_ESCAPE =
-      java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
-
   private final ReviewSearchService search;
   private final Admission admission;
   private final ProfileRoutes profiles;
@@ -128,17 +125,19 @@ public final class ApiServer implements AutoCloseable {
         });
     WebFiles.serve(config, webDir);
     var routes = config.routes;
-    routes.before("/api/*", ApiServer::rejectMalformedEscapes);
-    routes.get("/api/search", this::searchRoute);
-    routes.get(
+    RequestRules.register(routes);
+    RequestRules.read(routes, "/api/search", this::searchRoute);
+    RequestRules.read(
+        routes,
         "/api/reviews/{id}",
         ctx -> {
           allowOnly(ctx, Set.of());
           reviewRoute(ctx);
         });
-    routes.get("/api/critics", this::criticsRoute);
+    RequestRules.read(routes, "/api/critics", this::criticsRoute);
     profiles.register(routes);
-    routes.get(
+    RequestRules.read(
+        routes,
         "/api/stats",
         ctx -> {
           allowOnly(ctx, Set.of());
@@ -146,13 +145,15 @@ public final class ApiServer implements AutoCloseable {
         });
     // Liveness: answers without touching the index, so it also serves as the HTTP floor that
     // benchmarks compare searches against.
-    routes.get(
+    RequestRules.read(
+        routes,
         "/health/live",
         ctx -> {
           allowOnly(ctx, Set.of());
           ctx.json(Map.of("status", "ok"));
         });
-    routes.get(
+    RequestRules.read(
+        routes,
         "/health",
         ctx -> {
           allowOnly(ctx, Set.of());
@@ -257,23 +258,6 @@ public final class ApiServer implements AutoCloseable {
   /** Every parameter must be one the route has, given once. */
   private static void allowOnly(Context ctx, Set<String> known) {
     SearchParameters.requireOnly(ctx.queryParamMap(), known, Set.of());
-  }
-
-  /** A broken %-escape would otherwise be dropped silently, turning a query into "everything". */
-  private static void rejectMalformedEscapes(Context ctx) {
-    String query = ctx.queryString();
-    if (query == null || !MALFORMED_ESCAPE.matcher(query).find()) {
-      return;
-    }
-    for (String pair : query.split("&")) {
-      if (MALFORMED_ESCAPE.matcher(pair).find()) {
-        String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-        throw new InvalidParameterException(
-            InvalidParameterException.INVALID_VALUE,
-            MALFORMED_ESCAPE.matcher(name).find() ? null : name,
-            "the request has a malformed %-escape; encode '%' as %25");
-      }
-    }
   }
 
   private void healthRoute(Context ctx) {

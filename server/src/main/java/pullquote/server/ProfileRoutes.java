@@ -29,7 +29,8 @@ final class ProfileRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(
+    RequestRules.read(
+        routes,
         "/api/critics/{name}",
         ctx -> {
           SearchParameters.requireOnly(ctx.queryParamMap(), Set.of("sort"), Set.of());
@@ -37,7 +38,8 @@ final class ProfileRoutes {
           String name = ctx.pathParam("name");
           answer(ctx, () -> profiles.critic(name, sort), "no review is by a critic named", name);
         });
-    routes.get(
+    RequestRules.read(
+        routes,
         "/api/works/{title}",
         ctx -> {
           SearchParameters.requireOnly(ctx.queryParamMap(), Set.of(), Set.of());

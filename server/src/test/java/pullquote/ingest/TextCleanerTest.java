@@ -55,6 +55,12 @@ class TextCleanerTest {
   }
 
   @Test
+  void bidiOverridesAreRemovedAndMarksKept() {
+    TextCleaner.Cleaned cleaned = TextCleaner.clean("gnidaer \u202Ebackwards\u202C and \u200Fon");
+    assertThat(cleaned.value()).isEqualTo("gnidaer backwards and \u200Fon");
+  }
+
+  @Test
   void whiteSpaceRunsBecomeOneSpace() {
     assertThat(clean("  two\u00a0 spaces\n\tand a tab ")).isEqualTo("two spaces and a tab");
     assertThat(clean("<i> </i>")).isEmpty();

@@ -268,6 +268,32 @@ class SearchPageChartsBrowserTest {
     assertThat(chrome.textOf("#notice")).contains("no review is by a critic named 'Nobody Atall'");
   }
 
+  /**
+   * The page under its strict Content-Security-Policy (nothing inline): every search, chart and
+   * profile it draws raises no violation, and the bars still get their heights (set through the
+   * CSSOM, which the policy allows).
+   */
+  @Test
+  void theStrictContentSecurityPolicyBlocksNothingThePageDoes() {
+    browser.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument",
+        java.util.Map.of(
+            "source",
+            "window.cspViolations = [];"
+                + "document.addEventListener('securitypolicyviolation',"
+                + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
+    open("/?q=harbour&min_score=10");
+    bin("score-chart", 50).click();
+    waitForUrl("min_score=50");
+    assertThat(bin("score-chart", 50).findElement(By.cssSelector(".bar")).getAttribute("style"))
+        .contains("height");
+    open("/?view=work&name=Quiet+Harbour");
+    wait.until(d -> !d.findElements(By.id("verdict")).isEmpty());
+    open("/?view=critic&name=Noor+Haddad");
+    wait.until(d -> !d.findElements(By.id("generosity")).isEmpty());
+    assertThat((List<?>) browser.executeScript("return window.cspViolations")).isEmpty();
+  }
+
   /** The pictures README shows: target/screenshots/page-1440.png, page-390.png. */
   @Test
   void screenshotsAtDesktopAndPhoneWidths() throws Exception {
