@@ -27,9 +27,23 @@ public final class IndexLayout {
 
   static final String CURRENT = "CURRENT";
   private static final String LOCK = "build.lock";
-  private static final Pattern GENERATION = Pattern.compile("gen-(\\d{6,})");
+
+  /**
+   * A generation's name: six to nine digits. Ten or more were never written by pullquote, and are
+   * not read as generations (gen-2147483647 once made the next one gen--2147483648).
+   */
+  private static final Pattern GENERATION = Pattern.compile("gen-(\\d{6,9})");
+
+  /** The last number a generation may have; a build after it is refused, before it writes. */
+  static final int LAST_GENERATION = 999_999_999;
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(IndexLayout.class.getName());
 
   private final Path root;
+
+  /** The last warning about {@code CURRENT}, so a server polling it says it once. */
+  private volatile String warned;
 
   public IndexLayout(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -39,21 +53,47 @@ public final class IndexLayout {
     return root;
   }
 
-  /** The published generation's directory, if there is one. */
+  /**
+   * The published generation's directory, if there is one. When {@code CURRENT} is damaged (empty,
+   * not a generation's name, or naming one that is gone), the newest complete generation (one with
+   * its build record) is served instead, with a warning in the log, once: a good index on disk is
+   * not refused because its pointer was lost.
+   */
   public Optional<Path> current() throws IOException {
     Path pointer = root.resolve(CURRENT);
     if (!Files.isRegularFile(pointer)) {
       return Optional.empty();
     }
-    String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-    if (!GENERATION.matcher(name).matches()) {
-      throw new IOException(pointer + " names '" + name + "', which is not an index generation");
+    String name;
+    try {
+      name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+    } catch (java.nio.charset.MalformedInputException e) {
+      name = "";
     }
-    Path generation = root.resolve(name);
-    if (!Files.isDirectory(generation)) {
-      throw new IOException(pointer + " names " + name + ", which does not exist in " + root);
+    if (GENERATION.matcher(name).matches() && Files.isDirectory(root.resolve(name))) {
+      return Optional.of(root.resolve(name));
     }
-    return Optional.of(generation);
+    Optional<Path> newest =
+        generations().stream()
+            .filter(g -> Files.isRegularFile(g.resolve(BuildInfo.FILE_NAME)))
+            .max(Comparator.comparingInt(IndexLayout::number));
+    String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+    warnOnce(
+        CURRENT
+            + " in "
+            + root
+            + (name.isEmpty()
+                ? " is empty"
+                : " names '" + shown + "', which is not a generation here")
+            + newest.map(g -> "; serving the newest complete one, " + g.getFileName()).orElse(""));
+    return newest;
+  }
+
+  private void warnOnce(String message) {
+    if (!message.equals(warned)) {
+      warned = message;
+      LOG.warning(message);
+    }
   }
 
   /** Takes the build lock, so two rebuilds of one index cannot run at once. */
@@ -79,7 +119,15 @@ public final class IndexLayout {
 
   /** Creates the directory for the next generation. */
   public Path newGeneration() throws IOException {
-    int next = generations().stream().mapToInt(IndexLayout::number).max().orElse(0) + 1;
+    int last = generations().stream().mapToInt(IndexLayout::number).max().orElse(0);
+    if (last >= LAST_GENERATION) {
+      throw new IOException(
+          root
+              + " has reached generation "
+              + last
+              + ", the last a generation can be numbered; build into a new directory");
+    }
+    int next = last + 1;
     while (true) {
       Path dir = root.resolve(String.format("gen-%06d", next));
       try {

@@ -1,0 +1,80 @@
+package pullquote.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A damaged {@code CURRENT} and generation numbers at their end, as a careless operator or a full
+ * disk leaves them: a good generation on disk is still served, and a build that cannot be numbered
+ * is refused in one sentence before it writes.
+ */
+class GenerationFaultTest {
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedErr;
+  private PrintStream savedOut;
+  private Path index;
+
+  @BeforeEach
+  void build() {
+    savedErr = System.err;
+    savedOut = System.out;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    index = dir.resolve("idx");
+    assertThat(Main.run("index", "--index", index.toString(), "--quiet", "sample-data")).isZero();
+    out.reset();
+  }
+
+  @AfterEach
+  void restore() {
+    System.setErr(savedErr);
+    System.setOut(savedOut);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"garbage", "", "gen-999999", "../outside", "gen-2147483647"})
+  void aDamagedCurrentStillServesTheNewestCompleteGeneration(String current) throws Exception {
+    Files.writeString(index.resolve("CURRENT"), current);
+    assertThat(Main.run("search", "--index", index.toString(), "running out of options")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Noel Murray");
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+  }
+
+  @Test
+  void aTenDigitDirectoryIsNotAGenerationAndTheNextBuildIsNumberedAfterTheRealOnes()
+      throws Exception {
+    Files.createDirectory(index.resolve("gen-2147483647"));
+    assertThat(Main.run("index", "--index", index.toString(), "--quiet", "sample-data")).isZero();
+    assertThat(Files.readString(index.resolve("CURRENT")).strip()).isEqualTo("gen-000002");
+    assertThat(Main.run("search", "--index", index.toString(), "pusher")).isZero();
+  }
+
+  @Test
+  void aBuildAfterTheLastGenerationNumberIsRefusedBeforeItWrites() throws Exception {
+    Files.createDirectory(index.resolve("gen-999999999"));
+    assertThat(Main.run("index", "--index", index.toString(), "--quiet", "sample-data"))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("has reached generation 999999999")
+        .doesNotContain("\tat ");
+    try (Stream<Path> list = Files.list(index)) {
+      assertThat(list.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("CURRENT", "build.lock", "gen-000001", "gen-999999999");
+    }
+  }
+}
