@@ -46,7 +46,8 @@ public final class CsvReviewReader implements ReviewReader {
   public void read(Path file, ReviewSink sink) throws IOException {
     List<String> header;
     Map<InputField, String> columns;
-    try (Reader in = open(file, 0);
+    // The header is one record too: a header line of 200 MB (no newline) took the whole heap.
+    try (Reader in = new RecordSizeLimit(open(file, 0), MAX_RECORD_CHARS);
         CSVParser parser = FORMAT.builder().setHeader().get().parse(in)) {
       header = parser.getHeaderNames();
       columns = mapping.resolve(header);
@@ -59,7 +60,7 @@ public final class CsvReviewReader implements ReviewReader {
           file,
           1,
           SkipReason.MISSING_COLUMN,
-          "no review text column among " + header + "; name one with --map text=COLUMN");
+          "no review text column among " + shown(header) + "; name one with --map text=COLUMN");
       return;
     }
     String fallbackWork = workOverride != null ? workOverride : WorkTitles.fromFileName(file);
@@ -142,6 +143,13 @@ public final class CsvReviewReader implements ReviewReader {
     Map<InputField, String> values = new EnumMap<>(InputField.class);
     columns.forEach((field, column) -> values.put(field, row.get(column)));
     ExportRecords.emit(values, fallbackWork, file, line, RatingScale.Context.EXPORT, sink);
+  }
+
+  /** The header's first columns, each cut short, for a message of one line. */
+  private static String shown(List<String> header) {
+    List<String> names =
+        header.stream().limit(10).map(h -> h.length() > 40 ? h.substring(0, 40) + "…" : h).toList();
+    return names + (header.size() > 10 ? " and " + (header.size() - 10) + " more" : "");
   }
 
   /** Opens the file after skipping whole lines. */

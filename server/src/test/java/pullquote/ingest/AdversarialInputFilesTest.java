@@ -19,9 +19,10 @@ import pullquote.testing.PullquoteProcess;
 import pullquote.testing.TestIndexes;
 
 /**
- * Garbage, broken encodings, a 50 MB line, 10,000 columns, unbalanced quotes, and pages with no
- * entries or 10,000 of them, all in one directory, indexed by the real command in a JVM with a 512
- * MB heap: every good record is indexed, every bad one is reported, and the run completes.
+ * Garbage, broken encodings, a 50 MB line, a 200 MB header line, 10,000 columns, unbalanced quotes,
+ * and pages with no entries or 10,000 of them, all in one directory, indexed by the real command in
+ * a JVM with a 512 MB heap: every good record is indexed, every bad one is reported, and the run
+ * completes.
  */
 class AdversarialInputFilesTest {
 
@@ -70,6 +71,14 @@ class AdversarialInputFilesTest {
         out.write("w" + r + ",Wide Critic,A markerwide review number " + r + padding + "\n");
       }
     }
+    // A header line of 200 MB with no newline: it took the whole heap, and the good files with it.
+    try (Writer out = Files.newBufferedWriter(in.resolve("huge-header.csv"))) {
+      out.write("source,review_id,text,");
+      String columns = "x,".repeat(1 << 16);
+      for (long written = 0; written < 200L << 20; written += columns.length()) {
+        out.write(columns);
+      }
+    }
     Files.writeString(
         in.resolve("quotes.csv"),
         "id,critic,text\nq1,Ann,\"A markerquote review\"\nq2,Bob,\"never closed\nq3,Cy,\"ok\"\n");
@@ -104,6 +113,11 @@ class AdversarialInputFilesTest {
     String log = Files.readString(dir.resolve("index.log"));
     assertThat(indexer.exitValue()).as(log).isZero();
     assertThat(log).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+    assertThat(log.lines().filter(l -> l.contains("huge-header.csv")).toList())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("huge-header.csv:1")
+        .contains("longer than 1048576 characters")
+        .hasSizeLessThan(300);
     assertThat(log)
         .contains("mixed.jsonl:2")
         .contains("mixed.jsonl:3")
