@@ -68,6 +68,14 @@ final class IndexCommand implements Callable<Integer> {
           "Map an export column to a review field (id, work, critic, publication, date, score, label, text).")
   List<String> mappings = new ArrayList<>();
 
+  @Option(
+      names = "--source-label",
+      paramLabel = "NAME",
+      description =
+          "What a review's source calls each PATH in the API, in place of its own name (the"
+              + " files below a directory keep their relative path after it).")
+  String sourceLabel;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -78,13 +86,12 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ColumnMapping columns;
+    IngestOptions options;
     try {
-      columns = ColumnMapping.parse(mappings);
+      options = new IngestOptions(work, ColumnMapping.parse(mappings), sourceLabel);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    IngestOptions options = new IngestOptions(work, columns);
     SolrConnection connection = solr.connection(spec.commandLine());
     if (connection == null) {
       if (shards != null || replicas != null) {

@@ -173,9 +173,10 @@ public final class LiveIndex implements Closeable {
       IndexSnapshot snapshot = current.get();
       if (snapshot == null) {
         throw new IndexUnavailableException(
+            // the answer goes to readers: the server's paths stay in its own messages
             opening
-                ? "the index in " + layout.root() + " is opening; try again in a moment"
-                : "no index has been built in " + layout.root());
+                ? "the index is opening; try again in a moment"
+                : "no index has been built yet; the operator builds one with pullquote index");
       }
       if (snapshot.tryIncRef()) {
         return snapshot;

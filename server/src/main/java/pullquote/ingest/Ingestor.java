@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -33,7 +35,8 @@ public final class Ingestor {
    */
   public IngestReport ingest(List<Path> paths, Consumer<Review> out, IngestProgress progress) {
     IngestReport report = new IngestReport();
-    List<Path> files = expand(paths, report);
+    Map<String, String> shownAs = new HashMap<>();
+    List<Path> files = expand(paths, report, shownAs);
     long size = files.stream().mapToLong(Ingestor::size).sum();
     // Two passes over the input, each shown as half of the progress: the first finds which
     // records may be copies of others, so the second holds back only those.
@@ -59,7 +62,7 @@ public final class Ingestor {
             new Sink(
                 report,
                 raw -> {
-                  Review review = normalise(raw, ids, report);
+                  Review review = normalise(raw, ids, report, shownAs);
                   if (review != null) {
                     merger.accept(review);
                   }
@@ -130,7 +133,8 @@ public final class Ingestor {
    * Where a record read becomes a review: its texts cleaned, its score normalised, its sentiment
    * chosen; null (and reported) when cleaning left no text.
    */
-  private Review normalise(RawReview raw, ReviewIds ids, IngestReport report) {
+  private Review normalise(
+      RawReview raw, ReviewIds ids, IngestReport report, Map<String, String> shownAs) {
     TextCleaner.Cleaned text = TextCleaner.clean(raw.text());
     if (text.value().isEmpty()) {
       report.skipped(
@@ -176,19 +180,30 @@ public final class Ingestor {
         decision.confidence(),
         decision.evidence(),
         text.value(),
-        raw.source(),
+        shownAs.getOrDefault(raw.source(), raw.source()),
         raw.position());
   }
 
-  private static List<Path> expand(List<Path> paths, IngestReport report) {
+  /**
+   * The files under the paths, each also with the name a review's {@code source} shows: relative to
+   * what the operator named (the file's name, or the directory's and the path below it), never
+   * where it lies on the indexing machine; the report keeps the path as given.
+   */
+  private List<Path> expand(List<Path> paths, IngestReport report, Map<String, String> shownAs) {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
+      String base = options.sourceLabel() != null ? options.sourceLabel() : ownName(path);
       if (Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path)) {
           walk.filter(Files::isRegularFile)
               .filter(p -> !p.getFileName().toString().startsWith("."))
               .sorted()
-              .forEach(files::add);
+              .forEach(
+                  file -> {
+                    files.add(file);
+                    String below = path.relativize(file).toString().replace('\\', '/');
+                    shownAs.put(file.toString(), base.isEmpty() ? below : base + "/" + below);
+                  });
         } catch (IOException | RuntimeException e) {
           report.skipped(
               new IngestProblem(
@@ -199,6 +214,7 @@ public final class Ingestor {
         }
       } else if (Files.isRegularFile(path) && Files.isReadable(path)) {
         files.add(path);
+        shownAs.put(path.toString(), base);
       } else {
         report.skipped(
             new IngestProblem(
@@ -209,6 +225,15 @@ public final class Ingestor {
       }
     }
     return files;
+  }
+
+  /** A path's last name, as written or once resolved ("." is its directory's name; "/" none). */
+  private static String ownName(Path path) {
+    Path name = path.getFileName();
+    if (name == null || name.toString().equals(".") || name.toString().equals("..")) {
+      name = path.toAbsolutePath().normalize().getFileName();
+    }
+    return name == null ? "" : name.toString();
   }
 
   private static long size(Path file) {

@@ -51,11 +51,11 @@ class IngestorTest {
 
     Run run = ingest(root, missing);
 
+    // named from what was indexed (the directory), never where it lies on this machine
+    String name = root.getFileName().toString();
     assertThat(run.reviews().stream().map(Review::source).distinct().toList())
         .containsExactly(
-            root.resolve("1-api.jsonl").toString(),
-            root.resolve("2-pages/pusher.txt").toString(),
-            root.resolve("3-export.csv").toString());
+            name + "/1-api.jsonl", name + "/2-pages/pusher.txt", name + "/3-export.csv");
     assertThat(run.reviews()).hasSize(3 + 11 + 2);
     assertThat(run.ids().subList(0, 3)).containsExactly("j-1", "j-2", "j-3");
     assertThat(run.ids().subList(14, 16)).containsExactly("c-1", "c-3");
@@ -141,6 +141,26 @@ class IngestorTest {
         .filteredOn(r -> r.sentimentSource() != SentimentSource.MODEL)
         .extracting(Review::sentimentConfidence)
         .containsOnlyNulls();
+  }
+
+  @Test
+  void aReviewsSourceIsNamedFromWhatWasIndexedOrTheOperatorsLabelNeverItsPlaceOnDisk()
+      throws Exception {
+    Path root = tree().toAbsolutePath();
+    Path file = root.resolve("3-export.csv");
+    assertThat(ingest(file).reviews()).extracting(Review::source).containsOnly("3-export.csv");
+    IngestOptions labelled = new IngestOptions(null, null, "rt-2013");
+    assertThat(ingest(labelled, file).reviews()).extracting(Review::source).containsOnly("rt-2013");
+    assertThat(ingest(labelled, root).reviews().stream().map(Review::source).distinct())
+        .containsExactly(
+            "rt-2013/1-api.jsonl", "rt-2013/2-pages/pusher.txt", "rt-2013/3-export.csv");
+    assertThat(ingest(root).reviews())
+        .allSatisfy(r -> assertThat(r.source()).doesNotContain(root.getParent().toString()));
+    // the report, the operator's, keeps the path as given
+    assertThat(ingest(root.resolve("nowhere.csv")).report().problems().getFirst().file())
+        .isEqualTo(root.resolve("nowhere.csv").toString());
+    assertThatThrownBy(() -> new IngestOptions(null, null, "a/b"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
