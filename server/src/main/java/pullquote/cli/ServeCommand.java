@@ -59,6 +59,13 @@ final class ServeCommand implements Callable<Integer> {
               + " repeatable. Default: none, and no CORS header is sent.")
   List<String> corsOrigins = List.of();
 
+  @Option(
+      names = "--access-log",
+      description =
+          "Print one line per request on standard output (logfmt: time, method, route, status,"
+              + " ms, a search's hits, an error's code).")
+  boolean accessLog;
+
   /** scheme://host[:port] and nothing else, as a browser sends it in Origin. */
   private static final java.util.regex.Pattern ORIGIN =
       java.util.regex.Pattern.compile(
@@ -103,7 +110,8 @@ final class ServeCommand implements Callable<Integer> {
       FutureTask<Void> opening = new FutureTask<>(backend::open, null);
       Thread.ofPlatform().name("index-open").start(opening);
       try (var server =
-          new ApiServer(backend.service(), json, web != null ? web : AppHome.web(), corsOrigins)) {
+          new ApiServer(
+              backend.service(), json, web != null ? web : AppHome.web(), corsOrigins, accessLog)) {
         return listenUntilStopped(server, backend, opening);
       } finally {
         // Whatever happened, the index is not closed under a refresh still opening it.

@@ -48,6 +48,11 @@ final class Admission {
     this.slots = new Semaphore(limits.concurrent(), true);
   }
 
+  /** Searches holding a slot now. */
+  int inFlight() {
+    return limits.concurrent() - slots.availablePermits();
+  }
+
   <T> T run(Supplier<T> work) {
     boolean admitted;
     try {

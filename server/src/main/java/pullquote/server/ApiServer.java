@@ -26,7 +26,19 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
   private static final int DEFAULT_CRITIC_LIMIT = 10;
   private static final int MAX_CRITIC_LIMIT = 50;
+
+  /** What a request's answer was, for the metrics and the access log: its error code. */
+  static final String ERROR_CODE = "pullquote.error-code";
+
+  /** True on a search that used up its time budget. */
+  static final String TIMED_OUT = "pullquote.timed-out";
+
+  /** A search's total hits, for the access log. */
+  static final String HITS = "pullquote.hits";
+
   private final ReviewSearchService search;
+  private final ServerMetrics metrics;
+  private final boolean accessLog;
   private final Admission admission;
   private final ProfileRoutes profiles;
   private final Javalin app;
@@ -44,7 +56,19 @@ public final class ApiServer implements AutoCloseable {
    */
   public ApiServer(
       ReviewSearchService search, ObjectMapper json, Path webDir, List<String> corsOrigins) {
-    this(search, json, webDir, corsOrigins, Admission.Limits.DEFAULT);
+    this(search, json, webDir, corsOrigins, false);
+  }
+
+  /**
+   * @param accessLog true to print one line per request on standard output ({@link AccessLog})
+   */
+  public ApiServer(
+      ReviewSearchService search,
+      ObjectMapper json,
+      Path webDir,
+      List<String> corsOrigins,
+      boolean accessLog) {
+    this(search, json, webDir, corsOrigins, Admission.Limits.DEFAULT, accessLog);
   }
 
   ApiServer(
@@ -53,8 +77,20 @@ public final class ApiServer implements AutoCloseable {
       Path webDir,
       List<String> corsOrigins,
       Admission.Limits limits) {
+    this(search, json, webDir, corsOrigins, limits, false);
+  }
+
+  private ApiServer(
+      ReviewSearchService search,
+      ObjectMapper json,
+      Path webDir,
+      List<String> corsOrigins,
+      Admission.Limits limits,
+      boolean accessLog) {
     this.search = search;
+    this.accessLog = accessLog;
     this.admission = new Admission(limits);
+    this.metrics = new ServerMetrics(search, admission, java.time.Clock.systemUTC());
     // The text model picks the pull quotes: loaded on the first work profile, not at start-up.
     this.profiles =
         new ProfileRoutes(
@@ -126,6 +162,20 @@ public final class ApiServer implements AutoCloseable {
     WebFiles.serve(config, webDir);
     var routes = config.routes;
     RequestRules.register(routes);
+    config.requestLogger.http(
+        (ctx, millis) -> {
+          metrics.observe(ctx, millis);
+          if (accessLog) {
+            System.out.println(AccessLog.line(ctx, millis));
+          }
+        });
+    RequestRules.read(
+        routes,
+        "/metrics",
+        ctx -> {
+          allowOnly(ctx, Set.of());
+          metrics.write(ctx);
+        });
     RequestRules.read(routes, "/api/search", this::searchRoute);
     RequestRules.read(
         routes,
@@ -211,7 +261,10 @@ public final class ApiServer implements AutoCloseable {
 
   private void searchRoute(Context ctx) {
     var request = SearchParameters.parse(ctx.queryParamMap());
-    ctx.json(admission.run(() -> search.search(request)));
+    var response = admission.run(() -> search.search(request));
+    ctx.attribute(HITS, response.total());
+    ctx.attribute(TIMED_OUT, response.timedOut());
+    ctx.json(response);
   }
 
   private void reviewRoute(Context ctx) {
@@ -274,6 +327,7 @@ public final class ApiServer implements AutoCloseable {
 
   private static void error(
       Context ctx, HttpStatus status, String code, String message, String parameter) {
+    ctx.attribute(ERROR_CODE, code);
     ctx.status(status).json(ApiError.of(code, message, parameter));
   }
 

@@ -56,6 +56,45 @@ class ServeProcessTest {
     assertThat(Files.readString(log)).doesNotContain("\tat ").doesNotContain("Exception");
   }
 
+  @Test
+  void withAnAccessLogEveryRequestIsOneLineAndServeOtherwiseSaysOnlyWhereItServes()
+      throws Exception {
+    Path index = dir.resolve("index");
+    TestIndexes.build(index, TestIndexes.SEED);
+    Path log = dir.resolve("serve.log");
+    Process serve =
+        PullquoteProcess.start(
+            log, null, "serve", "--index", index.toString(), "--port", "0", "--access-log");
+    try {
+      int port = awaitPort(log, serve);
+      try (HttpClient client = HttpClient.newHttpClient()) {
+        for (String path : new String[] {"/api/search?q=pusher", "/api/reviews/none-such"}) {
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+        }
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!Files.readString(log).contains("error=not_found") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    } finally {
+      serve.destroy();
+    }
+    assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String printed = Files.readString(log);
+    assertThat(printed)
+        .containsPattern(
+            "(?m)^time=\\S+ method=GET route=/api/search status=200 ms=[0-9.]+ hits=\\d+$")
+        .containsPattern(
+            "(?m)^time=\\S+ method=GET route=/api/reviews/\\{id\\} status=404 ms=[0-9.]+"
+                + " error=not_found$")
+        .doesNotContain("pusher")
+        .doesNotContain("none-such");
+    // Nothing of Javalin's or Jetty's start-up reaches the terminal.
+    assertThat(printed).doesNotContain("INFO").doesNotContain("Javalin");
+  }
+
   private static int awaitPort(Path log, Process serve) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {

@@ -34,7 +34,7 @@ class MetacriticPageReaderTest {
 
     assertThat(run.reviews()).hasSize(11);
     assertThat(run.reviews()).extracting(Review::work).containsOnly("Pusher");
-    assertThat(run.reviews()).extracting(Review::source).containsOnly(PUSHER.toString());
+    assertThat(run.reviews()).extracting(Review::source).containsOnly("pusher.txt");
     assertThat(run.report().reviews()).isEqualTo(11);
     assertThat(run.report().filesRead()).isEqualTo(1);
     assertThat(run.report().skippedTotal()).isZero();
