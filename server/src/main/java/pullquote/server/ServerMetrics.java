@@ -47,6 +47,7 @@ final class ServerMetrics {
 
   private volatile Instant servedSince;
   private final AtomicLong swaps = new AtomicLong();
+  private boolean jvmRegistered;
 
   ServerMetrics(ReviewSearchService search, Admission admission, Clock clock) {
     this.clock = clock;
@@ -126,7 +127,17 @@ final class ServerMetrics {
                     search,
                     b -> cb.call(b.skipped().values().stream().mapToLong(Long::longValue).sum())))
         .register(registry);
-    JvmMetrics.builder().register(registry);
+  }
+
+  /**
+   * The JVM's and the process's metrics join the registry at the first scrape: registering them
+   * reads a dozen management beans, which a server's start-up need not wait for.
+   */
+  private synchronized void registerJvmOnce() {
+    if (!jvmRegistered) {
+      JvmMetrics.builder().register(registry);
+      jvmRegistered = true;
+    }
   }
 
   /** Counts an answered request: Javalin's request logger calls this after every one. */
@@ -152,6 +163,7 @@ final class ServerMetrics {
   }
 
   void write(Context ctx) throws IOException {
+    registerJvmOnce();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     writer.write(out, registry.scrape());
     ctx.contentType(writer.getContentType()).result(out.toByteArray());
