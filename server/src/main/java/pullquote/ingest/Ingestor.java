@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import pullquote.sentiment.RatingScale;
 
 /**
@@ -35,8 +32,9 @@ public final class Ingestor {
    */
   public IngestReport ingest(List<Path> paths, Consumer<Review> out, IngestProgress progress) {
     IngestReport report = new IngestReport();
-    Map<String, String> shownAs = new HashMap<>();
-    List<Path> files = expand(paths, report, shownAs);
+    InputFiles inputs = InputFiles.of(paths, options.sourceLabel(), report);
+    List<Path> files = inputs.files();
+    Map<String, String> shownAs = inputs.shownAs();
     long size = files.stream().mapToLong(Ingestor::size).sum();
     // Two passes over the input, each shown as half of the progress: the first finds which
     // records may be copies of others, so the second holds back only those.
@@ -155,6 +153,9 @@ public final class Ingestor {
     if (all.stream().anyMatch(TextCleaner.Cleaned::unmarked)) {
       report.counted("markup removed");
     }
+    if (all.stream().anyMatch(TextCleaner.Cleaned::controls)) {
+      report.counted("control characters removed");
+    }
     Integer score = RatingScale.normalise(raw.scoreRaw(), raw.scoreContext()).orElse(null);
     if (raw.scoreRaw() != null && score == null) {
       report.noted(
@@ -182,58 +183,6 @@ public final class Ingestor {
         text.value(),
         shownAs.getOrDefault(raw.source(), raw.source()),
         raw.position());
-  }
-
-  /**
-   * The files under the paths, each also with the name a review's {@code source} shows: relative to
-   * what the operator named (the file's name, or the directory's and the path below it), never
-   * where it lies on the indexing machine; the report keeps the path as given.
-   */
-  private List<Path> expand(List<Path> paths, IngestReport report, Map<String, String> shownAs) {
-    List<Path> files = new ArrayList<>();
-    for (Path path : paths) {
-      String base = options.sourceLabel() != null ? options.sourceLabel() : ownName(path);
-      if (Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile)
-              .filter(p -> !p.getFileName().toString().startsWith("."))
-              .sorted()
-              .forEach(
-                  file -> {
-                    files.add(file);
-                    String below = path.relativize(file).toString().replace('\\', '/');
-                    shownAs.put(file.toString(), base.isEmpty() ? below : base + "/" + below);
-                  });
-        } catch (IOException | RuntimeException e) {
-          report.skipped(
-              new IngestProblem(
-                  path.toString(),
-                  0,
-                  SkipReason.UNREADABLE_FILE,
-                  "cannot list the directory: " + e.getMessage()));
-        }
-      } else if (Files.isRegularFile(path) && Files.isReadable(path)) {
-        files.add(path);
-        shownAs.put(path.toString(), base);
-      } else {
-        report.skipped(
-            new IngestProblem(
-                path.toString(),
-                0,
-                SkipReason.UNREADABLE_FILE,
-                Files.exists(path) ? "not a readable file" : "no such file or directory"));
-      }
-    }
-    return files;
-  }
-
-  /** A path's last name, as written or once resolved ("." is its directory's name; "/" none). */
-  private static String ownName(Path path) {
-    Path name = path.getFileName();
-    if (name == null || name.toString().equals(".") || name.toString().equals("..")) {
-      name = path.toAbsolutePath().normalize().getFileName();
-    }
-    return name == null ? "" : name.toString();
   }
 
   private static long size(Path file) {

@@ -20,12 +20,16 @@ public final class JsonLinesReviewReader implements ReviewReader {
   /** Past this a line is skipped unread, so one huge line cannot fill memory. */
   static final int MAX_LINE_CHARS = 1 << 20;
 
-  private final ObjectMapper json;
+  /** Reads decimals as written: as a double, a score of {@code 1e999999} became "Infinity". */
+  private final com.fasterxml.jackson.databind.ObjectReader numbersAsWritten;
+
   private final String workOverride;
 
   public JsonLinesReviewReader(ObjectMapper json, String workOverride) {
-    this.json = json;
     this.workOverride = workOverride;
+    this.numbersAsWritten =
+        json.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
   @Override
@@ -53,7 +57,7 @@ public final class JsonLinesReviewReader implements ReviewReader {
   private void readLine(String text, Path file, int line, String fallbackWork, ReviewSink sink) {
     JsonNode node;
     try {
-      node = json.readTree(text);
+      node = numbersAsWritten.readTree(text);
     } catch (JacksonException e) {
       sink.skip(file, line, SkipReason.INVALID_JSON, "not JSON: " + e.getOriginalMessage());
       return;

@@ -14,11 +14,22 @@ import org.jsoup.parser.Parser;
 final class TextCleaner {
 
   /** What cleaning changed in one value. */
-  record Cleaned(String value, boolean unmarked, boolean decoded) {
+  record Cleaned(String value, boolean unmarked, boolean decoded, boolean controls) {
+    Cleaned(String value, boolean unmarked, boolean decoded) {
+      this(value, unmarked, decoded, false);
+    }
+
     boolean changed() {
-      return unmarked || decoded;
+      return unmarked || decoded || controls;
     }
   }
+
+  /**
+   * Control characters other than tab and line breaks (which fold to a space): a NUL in a critic's
+   * name was indexed and shown as it came.
+   */
+  private static final Pattern CONTROLS =
+      Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
   /** Tags that only format text: removed, their content kept. */
   private static final Pattern FORMATTING =
@@ -67,7 +78,11 @@ final class TextCleaner {
     if (hasBidiOverride(text)) {
       text = BIDI_OVERRIDES.matcher(text).replaceAll("");
     }
-    return new Cleaned(foldSpaces(text), unmarked, decoded);
+    boolean controls = hasControl(text);
+    if (controls) {
+      text = CONTROLS.matcher(text).replaceAll("");
+    }
+    return new Cleaned(foldSpaces(text), unmarked, decoded, controls);
   }
 
   /**
@@ -85,6 +100,16 @@ final class TextCleaner {
       }
     }
     return tidy ? text : SPACES.matcher(text).replaceAll(" ").strip();
+  }
+
+  private static boolean hasControl(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasBidiOverride(String text) {

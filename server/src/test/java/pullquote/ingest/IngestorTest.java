@@ -164,6 +164,23 @@ class IngestorTest {
   }
 
   @Test
+  void aPipeAndADanglingLinkInADirectoryAreReportedAndTheFilesBesideThemRead() throws Exception {
+    Path root = tree();
+    Path pipe = root.resolve("2-pages/incoming.fifo");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    Files.createSymbolicLink(root.resolve("4-gone.csv"), root.resolve("nowhere.csv"));
+
+    Run run = ingest(root);
+
+    assertThat(run.reviews()).hasSize(3 + 11 + 2);
+    assertThat(run.report().problems())
+        .extracting(IngestProblem::file, IngestProblem::detail)
+        .contains(
+            tuple(pipe.toString(), "not a regular file (a pipe, a socket or a device)"),
+            tuple(root.resolve("4-gone.csv").toString(), "a link to nothing"));
+  }
+
+  @Test
   void aRepeatedIdIsNumberedAndARepeatedRowIsMergedUnderBothIds() throws Exception {
     Path file =
         Files.writeString(

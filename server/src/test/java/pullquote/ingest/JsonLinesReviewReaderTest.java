@@ -79,6 +79,24 @@ class JsonLinesReviewReaderTest {
   }
 
   @Test
+  void aNumberNoDoubleHoldsIsKeptAsWrittenAndReportedNeverInfinity() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("huge.jsonl"),
+            """
+            {"text":"Off the scale.","score":1e999999}
+            {"text":"A decimal.","score":72.5}
+            """);
+
+    Run run = ingest(file);
+
+    assertThat(run.reviews())
+        .extracting(Review::scoreRaw, Review::score)
+        .containsExactly(tuple("1E+999999", null), tuple("72.5", 73));
+    assertThat(run.report().notes()).containsExactly(Map.entry("unreadable score", 1L));
+  }
+
+  @Test
   void badLinesAreSkippedWithReasonAndLineAndGoodLinesAreRead() throws Exception {
     Path file =
         Files.writeString(

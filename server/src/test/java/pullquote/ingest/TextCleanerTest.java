@@ -61,6 +61,14 @@ class TextCleanerTest {
   }
 
   @Test
+  void controlCharactersGoAndTabsAndLineBreaksFoldToSpaces() {
+    TextCleaner.Cleaned cleaned = TextCleaner.clean("Ann\u0000 Lee\u0007\tand\nmore\u007F");
+    assertThat(cleaned.value()).isEqualTo("Ann Lee and more");
+    assertThat(cleaned.controls()).isTrue();
+    assertThat(TextCleaner.clean("plain\ttext").controls()).isFalse();
+  }
+
+  @Test
   void whiteSpaceRunsBecomeOneSpace() {
     assertThat(clean("  two\u00a0 spaces\n\tand a tab ")).isEqualTo("two spaces and a tab");
     assertThat(clean("<i> </i>")).isEmpty();
