@@ -76,6 +76,11 @@ final class IndexCommand implements Callable<Integer> {
               + " files below a directory keep their relative path after it).")
   String sourceLabel;
 
+  @Option(
+      names = "--force",
+      description = "Build into a directory that holds other files and no index.")
+  boolean force;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -100,6 +105,10 @@ final class IndexCommand implements Callable<Integer> {
             "--shards and --replicas shape a SolrCloud collection: give them with --solr and"
                 + " --collection");
       }
+      String refused = refusal(index, force);
+      if (refused != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), refused);
+      }
       return build(index.dir(), paths, options, quiet, model.load());
     }
     if (!index.isDefault()) {
@@ -119,6 +128,39 @@ final class IndexCommand implements Callable<Integer> {
           spec.commandLine(), "--shards and --replicas take 1 or more");
     }
     return SolrIndexer.rebuild(connection, shape, paths, options, quiet, model.load());
+  }
+
+  /**
+   * Why an index must not be built in the directory, or null: a file, an empty name, or (unless
+   * forced) a directory that holds other things and no index, such as {@code /} or a home
+   * directory, where a build would scatter its files among the operator's.
+   */
+  static String refusal(IndexOption index, boolean force) {
+    if (index.index != null && index.index.toString().isBlank()) {
+      return "--index needs a directory name";
+    }
+    Path dir = index.dir();
+    if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+      return dir + " is not a directory; --index names the directory the index lives in";
+    }
+    if (force || index.isDefault() || !java.nio.file.Files.isDirectory(dir)) {
+      return null; // the default index/ is pullquote's own (its README lives there)
+    }
+    try (var entries = java.nio.file.Files.list(dir)) {
+      List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+      boolean empty =
+          names.isEmpty()
+              || names.stream()
+                  .anyMatch(
+                      n -> n.equals("CURRENT") || n.equals("build.lock") || n.startsWith("gen-"));
+      return empty
+          ? null
+          : dir
+              + " holds other files and no index; pick an empty or new directory, or add --force"
+              + " to build beside them";
+    } catch (java.io.IOException e) {
+      return null; // the build says what is wrong with the directory
+    }
   }
 
   /** Indexes the bundled sample data, quietly, with the bundled model. */
@@ -142,6 +184,7 @@ final class IndexCommand implements Callable<Integer> {
     var ingestor = new Ingestor(new SentimentResolver(model), json, options);
     var builder = new IndexBuilder(ingestor, ReviewAnalyzers.create(), json, Clock.systemUTC());
     var out = System.out;
+    boolean hadIndex = hasIndex(indexDir);
     try (var progress = ProgressDisplay.forTerminal(quiet)) {
       IndexBuilder.Result result = builder.build(new IndexLayout(indexDir), paths, progress);
       progress.close();
@@ -150,8 +193,18 @@ final class IndexCommand implements Callable<Integer> {
     } catch (java.io.IOException | RuntimeException e) {
       System.err.println(
           "pullquote index: could not write the index in " + indexDir + ": " + e.getMessage());
-      System.err.println("The index that was there before is unchanged.");
+      if (hadIndex) {
+        System.err.println("The index that was there before is unchanged.");
+      }
       return 1;
+    }
+  }
+
+  private static boolean hasIndex(Path dir) {
+    try {
+      return new IndexLayout(dir).current().isPresent();
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
     }
   }
 }

@@ -75,12 +75,14 @@ final class TextCleaner {
       decoded = !unescaped.equals(text);
       text = unescaped;
     }
+    boolean controls = false;
     if (hasBidiOverride(text)) {
       text = BIDI_OVERRIDES.matcher(text).replaceAll("");
+      controls = true;
     }
-    boolean controls = hasControl(text);
-    if (controls) {
+    if (hasControl(text)) {
       text = CONTROLS.matcher(text).replaceAll("");
+      controls = true;
     }
     return new Cleaned(foldSpaces(text), unmarked, decoded, controls);
   }

@@ -65,6 +65,42 @@ class GenerationFaultTest {
   }
 
   @Test
+  void aDirectoryOfOtherFilesAFileOrNoNameIsRefusedAsAnIndexUnlessForced() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Files.writeString(home.resolve("notes.txt"), "mine");
+    assertThat(Main.run("index", "--index", home.toString(), "--quiet", "sample-data"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(home + " holds other files and no index")
+        .contains("--force");
+    try (Stream<Path> list = Files.list(home)) {
+      assertThat(list).hasSize(1); // nothing written beside the notes
+    }
+    assertThat(Main.run("index", "--index", home.resolve("notes.txt").toString(), "sample-data"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a directory");
+    assertThat(Main.run("index", "--index", "", "sample-data")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--index needs a directory name");
+    assertThat(Main.run("index", "--index", home.toString(), "--force", "--quiet", "sample-data"))
+        .isZero();
+    assertThat(home.resolve("CURRENT")).isRegularFile();
+  }
+
+  @Test
+  void aFailedFirstBuildDoesNotClaimAnIndexWasLeftUnchanged() throws Exception {
+    Path fresh = dir.resolve("fresh");
+    assertThat(
+            Main.run(
+                "index",
+                "--index",
+                fresh.toString(),
+                "--quiet",
+                dir.resolve("no-input").toString()))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("unchanged");
+  }
+
+  @Test
   void aBuildAfterTheLastGenerationNumberIsRefusedBeforeItWrites() throws Exception {
     Files.createDirectory(index.resolve("gen-999999999"));
     assertThat(Main.run("index", "--index", index.toString(), "--quiet", "sample-data"))
