@@ -111,6 +111,31 @@ class HttpRulesTest {
     assertThat(answer).containsAnyOf("\"code\":\"invalid_value\"", "\"code\":\"bad_request\"");
   }
 
+  /** The request line alone over 8,192 bytes is a 414; with the headers over it, a 431. */
+  @Test
+  void aLongRequestLineIsA414AndALineThatLeavesNoRoomForHeadersA431() throws Exception {
+    assertThat(raw(requestLineOf(8_203))).startsWith("HTTP/1.1 414").contains("uri_too_long");
+    assertThat(raw(requestLineOf(8_163))).startsWith("HTTP/1.1 431").contains("headers_too_large");
+  }
+
+  private static String requestLineOf(int bytes) {
+    String start = "GET /api/search?q=";
+    String end = " HTTP/1.1";
+    return start + "a".repeat(bytes - start.length() - end.length()) + end;
+  }
+
+  private static String raw(String requestLine) throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              (requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   @Test
   void thePageAndTheApiCarryTheSecurityHeaders() throws Exception {
     for (String path : List.of("/", "/app.js", "/api/search?q=film", "/api/reviews/none")) {
