@@ -132,6 +132,73 @@ class ApiPropertiesTest {
     assertWellFormed(path, send(path));
   }
 
+  /**
+   * Any value in a route's path parameter ({@code /api/reviews/{id}}, the profiles' names), sent
+   * encoded as a browser would or with its characters raw, by GET or HEAD: JSON (or, for HEAD, its
+   * headers), never a 5xx; HEAD answers as GET does.
+   */
+  @Property(tries = 600)
+  void anyPathParameterByGetOrHeadGetsJsonAndNever5xx(
+      @ForAll("pathValues") String value,
+      @ForAll("paramRoutes") String route,
+      @ForAll boolean encoded)
+      throws Exception {
+    String path =
+        route
+            + (encoded
+                ? URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")
+                : raw(value));
+    Answer get = send(path);
+    assertWellFormed(path, get);
+    URI uri;
+    try {
+      uri = URI.create("http://127.0.0.1:" + server.port() + path);
+    } catch (IllegalArgumentException e) {
+      return; // no valid URI: Java's client sends no HEAD of it (GET went raw above)
+    }
+    HttpResponse<String> head =
+        http.send(
+            HttpRequest.newBuilder(uri)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .timeout(java.time.Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.status());
+    assertThat(head.body()).as("HEAD " + path).isEmpty();
+  }
+
+  /**
+   * The value's printable ASCII as it is (a stray '%' included), the rest percent-encoded: Java's
+   * client itself fails on a raw lone surrogate, before anything is sent.
+   */
+  private static String raw(String value) {
+    StringBuilder out = new StringBuilder();
+    value
+        .codePoints()
+        .forEach(
+            c -> {
+              if (c > 0x20 && c < 0x7F && c != '/' && c != '?' && c != '#') {
+                out.appendCodePoint(c);
+              } else if (c >= 0x7F || c < 0x20) {
+                out.append(URLEncoder.encode(Character.toString(c), StandardCharsets.UTF_8));
+              }
+            });
+    return out.toString();
+  }
+
+  @Provide
+  Arbitrary<String> pathValues() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(NASTY).filter(v -> v.length() < 2000),
+        Arbitraries.strings().ofMinLength(1).ofMaxLength(40),
+        Arbitraries.of("x-label", "Noor Haddad", "Quiet Harbour", "%u0041", "a%zz", "%", ".."));
+  }
+
+  @Provide
+  Arbitrary<String> paramRoutes() {
+    return Arbitraries.of("/api/reviews/", "/api/critics/", "/api/works/");
+  }
+
   /** What came back: status, content type, body. */
   private record Answer(int status, String contentType, String body) {}
 
