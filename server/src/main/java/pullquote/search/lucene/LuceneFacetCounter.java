@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -31,6 +30,9 @@ import pullquote.sentiment.Sentiment;
 final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
 
   static final int TOP_VALUES = 10;
+
+  /** The last year a date can have (LocalDate allows more; a review's never does). */
+  private static final int MAX_YEAR = 9999;
 
   private final Function<String, StringDocValuesReaderState> states;
 
@@ -73,16 +75,15 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
     return new Counted(total, new FacetCounts(every, names));
   }
 
-  /** A number's counts over the hits: in tens (every bucket) or by year (those the hits have). */
+  /**
+   * A number's counts over the hits: in tens (every bucket) or by year (those the hits have). Into
+   * an array, not a map: this counter serves every search until a generation's packed values are
+   * built, and a broad one has hundreds of thousands of hits.
+   */
   private static Map<String, Long> numbers(ReviewSchema.Field field, FacetsCollector hits)
       throws IOException {
     boolean tens = field.facet() == ReviewSchema.Facet.TENS;
-    TreeMap<Long, Long> counts = new TreeMap<>();
-    if (tens) {
-      for (long bucket = 0; bucket <= 90; bucket += 10) {
-        counts.put(bucket, 0L);
-      }
-    }
+    long[] counts = new long[tens ? 10 : MAX_YEAR + 1];
     for (FacetsCollector.MatchingDocs docs : hits.getMatchingDocs()) {
       NumericDocValues values = docs.context().reader().getNumericDocValues(field.name());
       if (values == null || docs.bits() == null) {
@@ -92,12 +93,18 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         if (values.advanceExact(doc)) {
           long value = values.longValue();
-          counts.merge(tens ? Math.min(Math.max(value, 0) / 10, 9) * 10 : value, 1L, Long::sum);
+          counts[
+              (int)
+                  (tens ? Math.min(Math.max(value, 0) / 10, 9) : Math.clamp(value, 0, MAX_YEAR))]++;
         }
       }
     }
     Map<String, Long> labelled = new LinkedHashMap<>();
-    counts.forEach((value, n) -> labelled.put(Long.toString(value), n));
+    for (int i = 0; i < counts.length; i++) {
+      if (tens || counts[i] > 0) {
+        labelled.put(Integer.toString(tens ? i * 10 : i), counts[i]);
+      }
+    }
     return labelled;
   }
 
