@@ -263,6 +263,20 @@ class SearchPageChartsBrowserTest {
   }
 
   @Test
+  void aProfileFitsAPhoneWithoutScrollingSideways() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    for (String view : List.of("work&name=Quiet+Harbour", "critic&name=Noor+Haddad")) {
+      open("/?view=" + view);
+      wait.until(d -> !d.findElements(By.id("profile")).isEmpty());
+      Long overflow =
+          (Long)
+              browser.executeScript(
+                  "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertThat(overflow).as(view).isLessThanOrEqualTo(0L);
+    }
+  }
+
+  @Test
   void aProfileOfANameNoReviewHasSaysSo() {
     open("/?view=critic&name=Nobody+Atall");
     assertThat(chrome.textOf("#notice")).contains("no review is by a critic named 'Nobody Atall'");
