@@ -140,6 +140,11 @@ final class IndexCommand implements Callable<Integer> {
       return "--index needs a directory name";
     }
     Path dir = index.dir();
+    if (java.nio.file.Files.isSymbolicLink(dir) && !java.nio.file.Files.exists(dir)) {
+      return dir
+          + (isLinkLoop(dir) ? " is a loop of symbolic links" : " is a link to nothing that exists")
+          + "; --index names the directory the index lives in";
+    }
     if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
       return dir + " is not a directory; --index names the directory the index lives in";
     }
@@ -160,6 +165,17 @@ final class IndexCommand implements Callable<Integer> {
               + " to build beside them";
     } catch (java.io.IOException e) {
       return null; // the build says what is wrong with the directory
+    }
+  }
+
+  private static boolean isLinkLoop(Path link) {
+    try {
+      link.toRealPath();
+      return false;
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    } catch (java.io.IOException e) {
+      return true; // ELOOP: "Too many levels of symbolic links"
     }
   }
 
@@ -192,7 +208,10 @@ final class IndexCommand implements Callable<Integer> {
       return result.published() ? 0 : 1;
     } catch (java.io.IOException | RuntimeException e) {
       System.err.println(
-          "pullquote index: could not write the index in " + indexDir + ": " + e.getMessage());
+          "pullquote index: could not write the index in "
+              + indexDir
+              + ": "
+              + pullquote.index.WriteFailure.reason(e));
       if (hadIndex) {
         System.err.println("The index that was there before is unchanged.");
       }

@@ -109,20 +109,42 @@ public final class IndexBuilder {
 
   private IngestReport write(Path generation, List<Path> inputs, IngestProgress progress)
       throws IOException {
-    try (FSDirectory dir = FSDirectory.open(generation);
-        IndexWriter writer = new IndexWriter(dir, writerConfig(analyzer))) {
-      IngestReport report =
-          DocumentPipeline.ingest(
-              ingestor,
-              inputs,
-              progress,
-              writerThreads,
-              DocumentPipeline.LUCENE_BATCH,
-              DocumentPipeline.lucene(writer));
-      // No forceMerge(1): on 100k reviews it took 8.4 of 24 s; the merge policy keeps the segment
-      // count small enough while writing.
-      writer.commit();
+    try (FSDirectory dir = FSDirectory.open(generation)) {
+      IndexWriter writer = new IndexWriter(dir, writerConfig(analyzer));
+      IngestReport report;
+      try {
+        report =
+            DocumentPipeline.ingest(
+                ingestor,
+                inputs,
+                progress,
+                writerThreads,
+                DocumentPipeline.LUCENE_BATCH,
+                DocumentPipeline.lucene(writer));
+        // No forceMerge(1): on 100k reviews it took 8.4 of 24 s; the merge policy keeps the
+        // segment count small enough while writing.
+        writer.commit();
+      } catch (IOException | RuntimeException e) {
+        rollBack(writer, e);
+        throw e;
+      }
+      writer.close();
       return report;
+    }
+  }
+
+  /**
+   * Drops a failed build's writer without committing. A writer that hit a full disk rethrows that
+   * same exception on close, which try-with-resources cannot add to itself ("Self-suppression not
+   * permitted"), so the failure is kept as it was.
+   */
+  private static void rollBack(IndexWriter writer, Exception failure) {
+    try {
+      writer.rollback();
+    } catch (IOException | RuntimeException e) {
+      if (e != failure) {
+        failure.addSuppressed(e);
+      }
     }
   }
 }

@@ -87,6 +87,23 @@ class GenerationFaultTest {
   }
 
   @Test
+  void aLinkLoopOrALinkToNothingIsRefusedWithItsReason() throws Exception {
+    Path loop = dir.resolve("loop");
+    Files.createSymbolicLink(loop, dir.resolve("loop2"));
+    Files.createSymbolicLink(dir.resolve("loop2"), loop);
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("gone"));
+    assertThat(Main.run("index", "--index", loop.toString(), "--quiet", "sample-data"))
+        .isEqualTo(2);
+    assertThat(Main.run("index", "--index", dangling.toString(), "--quiet", "sample-data"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(loop + " is a loop of symbolic links")
+        .contains(dangling + " is a link to nothing that exists")
+        .doesNotContain("\tat ");
+    assertThat(dir.resolve("gone")).doesNotExist();
+  }
+
+  @Test
   void aFailedFirstBuildDoesNotClaimAnIndexWasLeftUnchanged() throws Exception {
     Path fresh = dir.resolve("fresh");
     assertThat(

@@ -131,6 +131,7 @@ class RebuildFaultTest {
     // ulimit -f: the kernel refuses writes past 256 KB with EFBIG, as a full disk refuses with
     // ENOSPC; the JVM ignores SIGXFSZ, so Lucene sees the failed write.
     assertFailsClearlyAndChangesNothing(indexBig("limited.log", "ulimit -f 512;"), "limited.log");
+    assertThat(log("limited.log")).contains(": file too large");
     TestIndexes.build(index, big);
     assertThat(servedReviews()).isEqualTo(NEW_REVIEWS);
   }
@@ -156,6 +157,9 @@ class RebuildFaultTest {
     index = mounted.resolve("index");
     TestIndexes.build(index, corpus(tmp.resolve("small2.jsonl"), OLD_REVIEWS, "oldword"));
     assertFailsClearlyAndChangesNothing(indexBig("full.log", null), "full.log");
+    assertThat(log("full.log"))
+        .contains(": no space left on device")
+        .doesNotContain("IndexWriter is closed");
   }
 
   /** Starts `pullquote index` on the big corpus in its own process. */
