@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final boolean accessLog;
   private final Admission admission;
+  private final SlowClientGuard slowClients;
   private final ProfileRoutes profiles;
   private final Javalin app;
 
@@ -73,7 +75,14 @@ public final class ApiServer implements AutoCloseable {
       Path webDir,
       List<String> corsOrigins,
       boolean accessLog) {
-    this(search, json, webDir, corsOrigins, Admission.Limits.DEFAULT, accessLog);
+    this(
+        search,
+        json,
+        webDir,
+        corsOrigins,
+        Admission.Limits.DEFAULT,
+        SlowClientGuard.HEAD_TIMEOUT,
+        accessLog);
   }
 
   ApiServer(
@@ -82,7 +91,12 @@ public final class ApiServer implements AutoCloseable {
       Path webDir,
       List<String> corsOrigins,
       Admission.Limits limits) {
-    this(search, json, webDir, corsOrigins, limits, false);
+    this(search, json, webDir, corsOrigins, limits, SlowClientGuard.HEAD_TIMEOUT, false);
+  }
+
+  /** A server whose clients must send a request's head within {@code headTimeout}. */
+  ApiServer(ReviewSearchService search, ObjectMapper json, Path webDir, Duration headTimeout) {
+    this(search, json, webDir, List.of(), Admission.Limits.DEFAULT, headTimeout, false);
   }
 
   private ApiServer(
@@ -91,11 +105,14 @@ public final class ApiServer implements AutoCloseable {
       Path webDir,
       List<String> corsOrigins,
       Admission.Limits limits,
+      Duration headTimeout,
       boolean accessLog) {
     this.search = search;
     this.accessLog = accessLog;
     this.admission = new Admission(limits);
-    this.metrics = new ServerMetrics(search, admission, java.time.Clock.systemUTC());
+    this.slowClients = new SlowClientGuard(headTimeout, System::nanoTime);
+    this.metrics =
+        new ServerMetrics(search, admission, slowClients::closedCount, java.time.Clock.systemUTC());
     // The text model picks the pull quotes: loaded on the first work profile, not at start-up.
     this.profiles =
         new ProfileRoutes(
@@ -145,7 +162,11 @@ public final class ApiServer implements AutoCloseable {
     config.startup.showJavalinBanner = false;
     config.jsonMapper(new JavalinJackson(json, false));
     config.http.prefer405over404 = true;
-    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
+    config.jetty.modifyServer(
+        server -> {
+          server.setErrorHandler(new JsonErrorHandler(json));
+          slowClients.install(server);
+        });
     config.router.javaLangErrorHandler(
         (response, error) -> {
           LOG.log(Level.SEVERE, "request failed with an error", error);

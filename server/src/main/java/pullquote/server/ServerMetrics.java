@@ -49,7 +49,11 @@ final class ServerMetrics {
   private final AtomicLong swaps = new AtomicLong();
   private boolean jvmRegistered;
 
-  ServerMetrics(ReviewSearchService search, Admission admission, Clock clock) {
+  ServerMetrics(
+      ReviewSearchService search,
+      Admission admission,
+      java.util.function.LongSupplier slowClientsClosed,
+      Clock clock) {
     this.clock = clock;
     requests =
         Counter.builder()
@@ -75,6 +79,11 @@ final class ServerMetrics {
             .name("pullquote_searches_refused_total")
             .help("Searches turned away with 503 overloaded: no slot freed up in time")
             .register(registry);
+    CounterWithCallback.builder()
+        .name("pullquote_http_slow_clients_closed_total")
+        .help("Connections closed because their request head took over 10 s to arrive")
+        .callback(cb -> cb.call(slowClientsClosed.getAsLong()))
+        .register(registry);
     GaugeWithCallback.builder()
         .name("pullquote_searches_in_flight")
         .help("Searches being answered now")
