@@ -68,6 +68,51 @@ public abstract class FilterAndSortContract {
     }
   }
 
+  /**
+   * Later pages of a text search, by cursor or by page number, show the counts its first page
+   * showed, whatever was searched between them (a backend may keep the first page's counts).
+   */
+  @Test
+  void everyPageOfATextSearchCountsWhatItsFirstPageCounted() {
+    for (String sort : List.of("relevance", "date:desc")) {
+      var request = Requests.sortedBy(SearchRequest.of("film"), SortOrder.parse(sort));
+      SearchResponse first = search.search(Requests.after(request, null, 2));
+      assertThat(first.total()).as(sort).isGreaterThan(4);
+      SearchResponse positive =
+          search.search(
+              Requests.after(
+                  new SearchRequest(
+                      "film",
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      Set.of(pullquote.sentiment.Sentiment.POSITIVE),
+                      null,
+                      null,
+                      null,
+                      null,
+                      SortOrder.parse(sort),
+                      1,
+                      10,
+                      null,
+                      true,
+                      false),
+                  null,
+                  2));
+      assertThat(positive.total()).isLessThan(first.total());
+      assertThat(positive.facets()).isNotEqualTo(first.facets());
+      String cursor = first.nextCursor();
+      int pages = 1;
+      while (cursor != null) {
+        SearchResponse next = search.search(Requests.after(request, cursor, 2));
+        assertThat(next.total()).as(sort).isEqualTo(first.total());
+        assertThat(next.facets()).as(sort + " page " + ++pages).isEqualTo(first.facets());
+        cursor = next.nextCursor();
+      }
+      assertThat(pages).isGreaterThan(2);
+    }
+  }
+
   @Test
   void scoreSortPutsUnscoredReviewsLastEitherWay() {
     assertThat(ids("score:desc", null, null, null, null))

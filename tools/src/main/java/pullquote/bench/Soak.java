@@ -14,7 +14,8 @@ import pullquote.search.ReviewSearchService;
 /**
  * A soak: mixed searches from many concurrent clients for a fixed time while the index is rebuilt
  * and swapped in the middle. Reports every status answered, latencies, and heap and resident memory
- * before and after, so failures across a swap and memory that creeps show up.
+ * before and after, so failures across a swap and memory that creeps show up, and what the server's
+ * own {@code /metrics} counted meanwhile.
  */
 public final class Soak {
 
@@ -76,7 +77,8 @@ public final class Soak {
       Memory before,
       Memory after,
       double rssGrowth,
-      double rssAnonGrowth) {}
+      double rssAnonGrowth,
+      MetricsScrape serverCounted) {}
 
   private final ReviewSearchService service;
   private final List<BenchQuery> mix;
@@ -102,6 +104,7 @@ public final class Soak {
     HttpLoad load = new HttpLoad();
     load.run(options.clients(), 0, options.warmupSeconds(), i -> pick(targets, i));
     Memory before = memory();
+    MetricsScrape scrapedBefore = MetricsScrape.of(server);
     String servedBefore = service.stats().generation();
     long start = System.nanoTime();
     Rebuild[] done = new Rebuild[1];
@@ -114,6 +117,7 @@ public final class Soak {
         load.run(options.clients(), 0, options.seconds(), i -> pick(targets, i));
     rebuilder.join();
     Memory after = memory();
+    MetricsScrape counted = MetricsScrape.of(server).since(scrapedBefore);
     return new Result(
         Machine.describe(),
         service.stats().reviews(),
@@ -126,7 +130,8 @@ public final class Soak {
         before,
         after,
         growth(before.rssBytes(), after.rssBytes()),
-        growth(before.rssAnonBytes(), after.rssAnonBytes()));
+        growth(before.rssAnonBytes(), after.rssAnonBytes()),
+        counted);
   }
 
   private static double growth(long before, long after) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import pullquote.bench.BenchQuery;
+import pullquote.bench.MetricsScrape;
 import pullquote.bench.QueryMix;
 import pullquote.bench.Soak;
 import pullquote.index.IndexLayout;
@@ -137,7 +138,11 @@ final class BenchSoakCommand implements Callable<Integer> {
         if (!swapped) {
           System.err.println("pullquote bench soak: the rebuild did not swap in a new generation");
         }
-        return result.failed() == 0 && swapped ? 0 : 1;
+        boolean serverClean = result.serverCounted().serverErrors() == 0;
+        if (!serverClean) {
+          System.err.println("pullquote bench soak: the server's /metrics counted 5xx answers");
+        }
+        return result.failed() == 0 && swapped && serverClean ? 0 : 1;
       }
     }
   }
@@ -207,5 +212,10 @@ final class BenchSoakCommand implements Callable<Integer> {
         100 * r.rssAnonGrowth(),
         r.before().rssFileBytes() >> 20,
         r.after().rssFileBytes() >> 20);
+    MetricsScrape m = r.serverCounted();
+    System.out.printf(
+        "the server's /metrics over the run: /api/search answers by status %s; swaps %d;"
+            + " searches refused %d, timed out %d%n",
+        m.searchStatuses(), m.swaps(), m.refused(), m.timedOut());
   }
 }

@@ -6,11 +6,20 @@ import java.util.Map;
 import pullquote.search.FacetCounts;
 
 /**
- * Facet counts of filter-only searches (an empty search box with sentiment, critic or other
- * filters), kept for the life of one index generation. Such searches are few and broad: ticking
- * "positive" on a million reviews counts facets over 700,000 hits (85 ms of CPU with Lucene's facet
- * module; a few ms with the packed values, but more before they are built), and every visitor to
- * the page starts there. Text searches are not cached; they are many and narrow.
+ * Facet counts of recent searches, kept for the life of one index generation and keyed by the query
+ * and filters alone (not the sort, page or cursor), so that a search's later pages reuse its first
+ * page's counts. Two kinds of search gain:
+ *
+ * <ul>
+ *   <li>filter-only searches (an empty search box with sentiment, critic or other filters), few and
+ *       broad: ticking "positive" on a million reviews counts facets over 700,000 hits, and every
+ *       visitor to the page starts there;
+ *   <li>a program paging through a search with {@code cursor}: on a million reviews, 96 clients
+ *       each following a search's cursor for 50 pages were answered 1.5 to 1.8 times as many pages
+ *       a minute once the counts were not taken again for every page.
+ * </ul>
+ *
+ * A text search seen once costs one entry among {@value #ENTRIES}, the least recently used going.
  */
 final class FacetCache {
 

@@ -134,9 +134,7 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
     int offset = cursor == null ? (request.page() - 1) * request.size() : 0;
     IndexSearcher searcher = budgeted(snapshot.searcher());
     FacetCache cache =
-        request.facets() && scoreless
-            ? snapshot.derived(FacetCache.class, s -> new FacetCache())
-            : null;
+        request.facets() ? snapshot.derived(FacetCache.class, s -> new FacetCache()) : null;
     FacetCounts facets = cache != null ? cache.get(built) : null;
     boolean countFacets = request.facets() && facets == null;
     boolean rankApart = scoreless || RankingPlan.skipsWell(built.query());
