@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,35 @@ class GenerationFaultTest {
     assertThat(Main.run("search", "--index", index.toString(), "running out of options")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("Noel Murray");
     assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+  }
+
+  /** Every file of the served generation deleted in turn: named in one sentence, no trace. */
+  @Test
+  void aGenerationMissingAFileIsRefusedNamingIt() throws Exception {
+    Path generation = index.resolve(Files.readString(index.resolve("CURRENT")).strip());
+    List<Path> files;
+    try (Stream<Path> list = Files.list(generation)) {
+      files =
+          list.filter(f -> f.getFileName().toString().matches("_.*|segments_.*")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThan(2);
+    for (Path file : files) {
+      byte[] kept = Files.readAllBytes(file);
+      Files.delete(file);
+      err.reset();
+      assertThat(Main.run("search", "--index", index.toString(), "pusher")).isEqualTo(1);
+      String name = file.getFileName().toString();
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .as(name)
+          .contains(
+              name.startsWith("segments_")
+                  ? "its commit file (segments_N) is missing"
+                  : "its file " + name + " is missing")
+          .doesNotContain("\tat ")
+          .doesNotContain("lockFactory")
+          .hasLineCount(1);
+      Files.write(file, kept);
+    }
   }
 
   @Test

@@ -63,7 +63,7 @@ public final class LuceneBackend implements SearchBackend {
     } catch (SearchUnavailableException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      String fault = e.getMessage() != null ? e.getMessage() : e.toString();
+      String fault = fault(e);
       throw new SearchUnavailableException(
           "the index in "
               + dir
@@ -76,6 +76,32 @@ public final class LuceneBackend implements SearchBackend {
     if (serving && poller == null) {
       poller = new IndexPoller(live);
     }
+  }
+
+  /**
+   * What is wrong with an index that will not open, without Lucene's directory and lock-factory
+   * dump: a missing file by name, else Lucene's own words.
+   */
+  private static String fault(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.file.NoSuchFileException missing && missing.getFile() != null) {
+        return "its file " + Path.of(missing.getFile()).getFileName() + " is missing";
+      }
+    }
+    if (e instanceof org.apache.lucene.index.IndexNotFoundException) {
+      return "its commit file (segments_N) is missing";
+    }
+    if (e instanceof org.apache.lucene.index.CorruptIndexException corrupt) {
+      // the file on disk: Lucene describes it as path="..." inside the reader's name
+      String description = String.valueOf(corrupt.getResourceDescription());
+      var path = java.util.regex.Pattern.compile("path=\"([^\"]+)\"").matcher(description);
+      String file =
+          path.find()
+              ? Path.of(path.group(1)).getFileName().toString()
+              : description.substring(description.lastIndexOf('/') + 1);
+      return "its file " + file + " is damaged: " + corrupt.getOriginalMessage();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
   /** The live index, for tools that read it directly (benchmarks against raw Lucene). */
