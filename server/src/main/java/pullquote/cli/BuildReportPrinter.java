@@ -81,9 +81,11 @@ final class BuildReportPrinter {
             text.append(", ");
           }
           String name =
-              key instanceof Enum<?> e
-                  ? e.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                  : key.toString();
+              key instanceof pullquote.sentiment.SentimentSource source
+                  ? source.key()
+                  : key instanceof Enum<?> e
+                      ? e.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                      : key.toString();
           text.append(name).append(' ').append(n);
         });
     return text.append(')').toString();

@@ -103,8 +103,7 @@ public final class ReviewDocuments {
         doc.get(ReviewFields.SCORE_RAW),
         score == null ? null : score.intValue(),
         Sentiment.parse(doc.get(ReviewFields.SENTIMENT)).orElseThrow(),
-        SentimentSource.valueOf(
-            doc.get(ReviewFields.SENTIMENT_SOURCE).toUpperCase(java.util.Locale.ROOT)),
+        SentimentSource.fromKey(doc.get(ReviewFields.SENTIMENT_SOURCE)),
         confidence == null ? null : confidence.doubleValue(),
         java.util.List.of(doc.getValues(ReviewFields.SENTIMENT_EVIDENCE)),
         doc.get(ReviewFields.TEXT),

@@ -72,18 +72,34 @@ public final class LinearSentimentModel implements TextSentimentModel {
     return p.hashes().length;
   }
 
-  @Override
-  public Prediction classify(String text) {
-    Matches matches = match(text);
+  /**
+   * The two heads' calibrated log-odds for a text: positive against negative, and mixed against the
+   * rest. Another model's log-odds may be added to these (see the transformer tier).
+   */
+  public record Logits(double polarity, double mixed) {}
+
+  public Logits logits(String text) {
+    return logits(match(text));
+  }
+
+  private Logits logits(Matches matches) {
     double polarityLogit = p.polarityBias();
     double mixedLogit = p.mixedBias();
     for (int i = 0; i < matches.count; i++) {
       polarityLogit += weights.polarity(matches.slots[i]);
       mixedLogit += weights.mixedness(matches.slots[i]);
     }
-    double positiveVsNegative =
-        LogisticRegression.sigmoid(p.polarityScale() * polarityLogit + p.polarityShift());
-    double mixed = LogisticRegression.sigmoid(p.mixedScale() * mixedLogit + p.mixedShift());
+    return new Logits(
+        p.polarityScale() * polarityLogit + p.polarityShift(),
+        p.mixedScale() * mixedLogit + p.mixedShift());
+  }
+
+  @Override
+  public Prediction classify(String text) {
+    Matches matches = match(text);
+    Logits logits = logits(matches);
+    double positiveVsNegative = LogisticRegression.sigmoid(logits.polarity());
+    double mixed = LogisticRegression.sigmoid(logits.mixed());
     double positive = (1 - mixed) * positiveVsNegative;
     double negative = (1 - mixed) * (1 - positiveVsNegative);
     Sentiment sentiment =

@@ -17,6 +17,11 @@ public enum Sentiment {
   /**
    * Parses an API or CLI value ("positive", "Mixed", ...); empty when it is not one of the three.
    */
+  /** Every key, in the enum's order. */
+  public static java.util.List<String> keys() {
+    return java.util.Arrays.stream(values()).map(Sentiment::key).toList();
+  }
+
   public static Optional<Sentiment> parse(String value) {
     if (value == null) {
       return Optional.empty();

@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import pullquote.sentiment.SentimentEvaluation;
 import pullquote.sentiment.SentimentTrainer;
+import pullquote.sentiment.SplitExport;
 import pullquote.sentiment.TrainingCorpus;
 
 /** {@code pullquote train-sentiment}: trains the text model, or evaluates one on the test split. */
@@ -45,6 +46,15 @@ final class TrainSentimentCommand implements Callable<Integer> {
       description = "Evaluate a model on the test split instead of (or after) training.")
   boolean evaluate;
 
+  @Option(
+      names = "--export-splits",
+      paramLabel = "DIR",
+      description =
+          "Write the data's train, dev and test splits as JSON Lines into DIR (text, labels,"
+              + " collection, the linear model's log-odds), for the transformer's training"
+              + " script (training/transformer/).")
+  Path exportSplits;
+
   /** With --evaluate and no --out: the model to evaluate. */
   @Mixin ModelOption model = new ModelOption();
 
@@ -59,9 +69,9 @@ final class TrainSentimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (out == null && !evaluate) {
+    if (out == null && !evaluate && exportSplits == null) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "give --out FILE to train, or --evaluate");
+          spec.commandLine(), "give --out FILE to train, --evaluate, or --export-splits DIR");
     }
     List<TrainingCorpus.Excerpt> corpus;
     try {
@@ -79,6 +89,13 @@ final class TrainSentimentCommand implements Callable<Integer> {
                 + split.name().toLowerCase(java.util.Locale.ROOT)
                 + " split; it needs a text column, labels or scores, and enough works");
         return 1;
+      }
+    }
+    if (exportSplits != null) {
+      SplitExport.write(corpus, model.load(), exportSplits);
+      System.out.println("wrote the train, dev and test splits into " + exportSplits);
+      if (out == null && !evaluate) {
+        return 0;
       }
     }
     return out != null ? train(corpus) : evaluate(corpus);

@@ -3,7 +3,6 @@ package pullquote.index.solr;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import pullquote.index.ReviewFields;
@@ -60,7 +59,7 @@ public final class SolrDocuments {
         text(doc, ReviewFields.SCORE_RAW),
         score == null ? null : score.intValue(),
         Sentiment.parse(text(doc, ReviewFields.SENTIMENT)).orElseThrow(),
-        SentimentSource.valueOf(text(doc, ReviewFields.SENTIMENT_SOURCE).toUpperCase(Locale.ROOT)),
+        SentimentSource.fromKey(text(doc, ReviewFields.SENTIMENT_SOURCE)),
         confidence == null ? null : confidence.doubleValue(),
         values(doc, ReviewFields.SENTIMENT_EVIDENCE),
         text(doc, ReviewFields.TEXT),

