@@ -6,6 +6,7 @@ const SOURCE_TEXT = {
   label: 'from its fresh/rotten label',
   page: "from the page's score distribution",
   model: 'guessed from its words by the text model',
+  'model:transformer': 'guessed from its words by the text model and the transformer',
 };
 const ICON = { positive: '▲', mixed: '◆', negative: '▼' };
 

@@ -30,8 +30,10 @@ import pullquote.sentiment.TextSentimentModel;
     name = "classify",
     mixinStandardHelpOptions = true,
     description = {
-      "Classify one excerpt per line (UTF-8) with the bundled sentiment model. Writes one line per",
-      "input line, in order: label<TAB>p_positive<TAB>p_mixed<TAB>p_negative, or JSON Lines with --json."
+      "Classify one excerpt per line (UTF-8) as the indexer decides a review with no score, label or",
+      "page distribution (the accurate tier unless --sentiment-model fast). Writes one line per input",
+      "line, in order: label<TAB>p_positive<TAB>p_mixed<TAB>p_negative, or JSON Lines with --json",
+      "(with the evidence and the tier that decided)."
     })
 final class ClassifyCommand implements Callable<Integer> {
 
@@ -53,7 +55,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TextSentimentModel model = modelOption.load();
+    TextSentimentModel model = modelOption.loadTier();
+    source = model.source().key();
     ObjectMapper mapper = new ObjectMapper();
     try (InputStream in =
             input == null || input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
@@ -84,6 +87,9 @@ final class ClassifyCommand implements Callable<Integer> {
       }
       out.flush();
       return out.checkError() || System.out.checkError() ? 1 : 0;
+    } catch (IllegalStateException e) {
+      System.err.println("pullquote classify: " + e.getMessage()); // the model cannot be read
+      return 1;
     } catch (IOException e) {
       System.err.println(
           "pullquote classify: cannot read "
@@ -93,6 +99,9 @@ final class ClassifyCommand implements Callable<Integer> {
       return 1;
     }
   }
+
+  /** The tier's {@code sentiment_source}, as the indexer would record it. */
+  private String source = "model";
 
   private String format(TextSentimentModel.Prediction p, ObjectMapper mapper) throws IOException {
     if (!json) {
@@ -110,6 +119,7 @@ final class ClassifyCommand implements Callable<Integer> {
     row.put("mixed", round(p.mixed()));
     row.put("negative", round(p.negative()));
     row.put("evidence", p.evidence());
+    row.put("source", source);
     return mapper.writeValueAsString(row);
   }
 

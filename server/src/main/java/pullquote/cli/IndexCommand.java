@@ -109,7 +109,7 @@ final class IndexCommand implements Callable<Integer> {
       if (refused != null) {
         throw new CommandLine.ParameterException(spec.commandLine(), refused);
       }
-      return build(index.dir(), paths, options, quiet, model.load());
+      return build(index.dir(), paths, options, quiet, model.loadTier());
     }
     if (!index.isDefault()) {
       throw new CommandLine.ParameterException(
@@ -127,7 +127,7 @@ final class IndexCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--shards and --replicas take 1 or more");
     }
-    return SolrIndexer.rebuild(connection, shape, paths, options, quiet, model.load());
+    return SolrIndexer.rebuild(connection, shape, paths, options, quiet, model.loadTier());
   }
 
   /**
@@ -186,7 +186,8 @@ final class IndexCommand implements Callable<Integer> {
         List.of(AppHome.sampleData()),
         IngestOptions.DEFAULT,
         true,
-        LinearSentimentModel.bundled());
+        new pullquote.sentiment.AccurateSentimentModel(
+            LinearSentimentModel.bundled(), pullquote.sentiment.TransformerModel::bundled));
   }
 
   /** Builds the index and prints the report; the composition root for a build. */
@@ -195,7 +196,7 @@ final class IndexCommand implements Callable<Integer> {
       List<Path> paths,
       IngestOptions options,
       boolean quiet,
-      LinearSentimentModel model) {
+      pullquote.sentiment.TextSentimentModel model) {
     var json = Json.newMapper();
     var ingestor = new Ingestor(new SentimentResolver(model), json, options);
     var builder = new IndexBuilder(ingestor, ReviewAnalyzers.create(), json, Clock.systemUTC());

@@ -6,10 +6,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import pullquote.sentiment.AccurateSentimentModel;
 import pullquote.sentiment.LinearSentimentModel;
+import pullquote.sentiment.TextSentimentModel;
+import pullquote.sentiment.TransformerModel;
 
-/** The {@code --model FILE} option: a retrained sentiment model instead of the bundled one. */
+/**
+ * The text model's options: {@code --sentiment-model fast|accurate} picks the tier, {@code --model
+ * FILE} a retrained linear model and {@code --transformer DIR} a retrained transformer instead of
+ * the bundled ones.
+ */
 final class ModelOption {
+
+  /** The two tiers of the text model. */
+  enum Tier {
+    fast,
+    accurate
+  }
+
+  @Option(
+      names = "--sentiment-model",
+      paramLabel = "fast|accurate",
+      description =
+          "For reviews with no score, label or page distribution: fast (the linear model alone)"
+              + " or accurate (the linear model plus the transformer; default).")
+  Tier tier = Tier.accurate;
+
+  @Option(
+      names = "--transformer",
+      paramLabel = "DIR",
+      description =
+          "Transformer model directory written by training/transformer/train.py (default: the one"
+              + " bundled with pullquote).")
+  Path transformer;
 
   @Option(
       names = "--model",
@@ -23,7 +52,32 @@ final class ModelOption {
   CommandLine.Model.CommandSpec mixee;
 
   /**
-   * Loads the model; a file that is missing or is not a model is bad usage, said in one sentence.
+   * The text model of the chosen tier. The transformer is only read when a text first needs it; its
+   * files are checked here, so a missing or damaged one is bad usage said in one sentence before
+   * any work starts.
+   */
+  TextSentimentModel loadTier() {
+    LinearSentimentModel linear = load();
+    if (tier == Tier.fast) {
+      return linear;
+    }
+    Path dir = transformer;
+    if (dir != null) {
+      for (String name : java.util.List.of("manifest.json", "tokenizer.json", "model.onnx")) {
+        if (!Files.isRegularFile(dir.resolve(name))) {
+          throw new CommandLine.ParameterException(
+              mixee.commandLine(),
+              "cannot read the transformer model in " + dir + ": " + name + " is missing");
+        }
+      }
+    }
+    return new AccurateSentimentModel(
+        linear, () -> dir == null ? TransformerModel.bundled() : TransformerModel.read(dir));
+  }
+
+  /**
+   * Loads the linear model; a file that is missing or is not a model is bad usage, said in one
+   * sentence.
    */
   LinearSentimentModel load() {
     if (model == null) {

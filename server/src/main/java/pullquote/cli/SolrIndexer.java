@@ -13,7 +13,6 @@ import pullquote.ingest.IngestOptions;
 import pullquote.ingest.Ingestor;
 import pullquote.ingest.Json;
 import pullquote.ingest.SentimentResolver;
-import pullquote.sentiment.LinearSentimentModel;
 
 /**
  * {@code pullquote index --solr URL --collection NAME}: the composition root of a SolrCloud
@@ -33,7 +32,7 @@ final class SolrIndexer {
       List<Path> paths,
       IngestOptions options,
       boolean quiet,
-      LinearSentimentModel model) {
+      pullquote.sentiment.TextSentimentModel model) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     var ingestor = new Ingestor(new SentimentResolver(model), Json.newMapper(), options);

@@ -53,7 +53,6 @@ public final class SentimentResolver {
       return new Decision(pageClass, SentimentSource.PAGE);
     }
     TextSentimentModel.Prediction guess = model.classify(text);
-    return new Decision(
-        guess.sentiment(), SentimentSource.MODEL, guess.confidence(), guess.evidence());
+    return new Decision(guess.sentiment(), model.source(), guess.confidence(), guess.evidence());
   }
 }

@@ -72,38 +72,48 @@ public final class LinearSentimentModel implements TextSentimentModel {
     return p.hashes().length;
   }
 
-  /**
-   * The two heads' calibrated log-odds for a text: positive against negative, and mixed against the
-   * rest. Another model's log-odds may be added to these (see the transformer tier).
-   */
-  public record Logits(double polarity, double mixed) {}
-
-  public Logits logits(String text) {
+  /** The two heads' calibrated log-odds for a text. */
+  public LogOdds logits(String text) {
     return logits(match(text));
   }
 
-  private Logits logits(Matches matches) {
+  private LogOdds logits(Matches matches) {
     double polarityLogit = p.polarityBias();
     double mixedLogit = p.mixedBias();
     for (int i = 0; i < matches.count; i++) {
       polarityLogit += weights.polarity(matches.slots[i]);
       mixedLogit += weights.mixedness(matches.slots[i]);
     }
-    return new Logits(
+    return new LogOdds(
         p.polarityScale() * polarityLogit + p.polarityShift(),
         p.mixedScale() * mixedLogit + p.mixedShift());
   }
 
   @Override
   public Prediction classify(String text) {
+    return classify(text, LogOdds.NONE, 1, p.mixedThreshold(), p.positiveCut(), p.negativeCut());
+  }
+
+  /**
+   * Classifies with another model's log-odds added to this one's (the mixed sum scaled by {@code
+   * mixedScale}), under that pair's cuts. The evidence stays this model's words: the ones that
+   * pushed toward the class decided.
+   */
+  public Prediction classify(
+      String text,
+      LogOdds added,
+      double mixedScale,
+      double mixedThreshold,
+      double positiveCut,
+      double negativeCut) {
     Matches matches = match(text);
-    Logits logits = logits(matches);
-    double positiveVsNegative = LogisticRegression.sigmoid(logits.polarity());
-    double mixed = LogisticRegression.sigmoid(logits.mixed());
+    LogOdds sum = logits(matches).plus(added);
+    double positiveVsNegative = LogisticRegression.sigmoid(sum.polarity());
+    double mixed = LogisticRegression.sigmoid(mixedScale * sum.mixed());
     double positive = (1 - mixed) * positiveVsNegative;
     double negative = (1 - mixed) * (1 - positiveVsNegative);
     Sentiment sentiment =
-        decide(positiveVsNegative, mixed, p.mixedThreshold(), p.positiveCut(), p.negativeCut());
+        decide(positiveVsNegative, mixed, mixedThreshold, positiveCut, negativeCut);
     double confidence =
         switch (sentiment) {
           case POSITIVE -> positive;

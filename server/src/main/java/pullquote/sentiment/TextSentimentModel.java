@@ -8,6 +8,11 @@ public interface TextSentimentModel {
   /** Classifies one excerpt; never fails, whatever the text. */
   Prediction classify(String text);
 
+  /** How a review this model decided names its source: the fast tier is {@code model}. */
+  default SentimentSource source() {
+    return SentimentSource.MODEL;
+  }
+
   /**
    * A model's answer.
    *

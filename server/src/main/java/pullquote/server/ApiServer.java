@@ -17,7 +17,6 @@ import pullquote.search.IndexHealth;
 import pullquote.search.InvalidParameterException;
 import pullquote.search.ReviewSearchService;
 import pullquote.search.SearchParameters;
-import pullquote.search.SearchUnavailableException;
 import pullquote.search.profile.Profiles;
 import pullquote.sentiment.LinearSentimentModel;
 
@@ -167,24 +166,7 @@ public final class ApiServer implements AutoCloseable {
           server.setErrorHandler(new JsonErrorHandler(json));
           slowClients.install(server);
         });
-    config.router.javaLangErrorHandler(
-        (response, error) -> {
-          LOG.log(Level.SEVERE, "request failed with an error", error);
-          response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.getCode());
-          response.setContentType("application/json");
-          try {
-            response
-                .getWriter()
-                .write(
-                    json.writeValueAsString(
-                        ApiError.of(
-                            "internal_error",
-                            "the server failed to answer; the failure is logged",
-                            null)));
-          } catch (java.io.IOException e) {
-            LOG.log(Level.WARNING, "could not write the error response", e);
-          }
-        });
+    ErrorAnswers.handleErrors(config, json);
     WebFiles.serve(config, webDir);
     var routes = config.routes;
     RequestRules.register(routes);
@@ -238,54 +220,7 @@ public final class ApiServer implements AutoCloseable {
           allowOnly(ctx, Set.of());
           healthRoute(ctx);
         });
-    routes.exception(
-        InvalidParameterException.class,
-        (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.code(), e.getMessage(), e.parameter()));
-    routes.exception(
-        Admission.Overloaded.class,
-        (e, ctx) -> {
-          ctx.header("Retry-After", "1");
-          error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "overloaded", e.getMessage(), null);
-        });
-    routes.exception(
-        SearchUnavailableException.class,
-        (e, ctx) -> {
-          // an index opening, or one being built, is served within a second of being ready
-          ctx.header("Retry-After", "1");
-          error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "index_unavailable", e.getMessage(), null);
-        });
-    routes.exception(
-        Exception.class,
-        (e, ctx) -> {
-          LOG.log(Level.SEVERE, "request failed: " + ctx.method() + " " + ctx.path(), e);
-          error(
-              ctx,
-              HttpStatus.INTERNAL_SERVER_ERROR,
-              "internal_error",
-              "the server failed to answer; the failure is logged",
-              null);
-        });
-    routes.error(
-        HttpStatus.NOT_FOUND,
-        ctx -> {
-          if (!answered(ctx)) {
-            error(
-                ctx,
-                HttpStatus.NOT_FOUND,
-                "not_found",
-                "nothing at " + ctx.method() + " " + ctx.path(),
-                null);
-          }
-        });
-    routes.error(
-        HttpStatus.METHOD_NOT_ALLOWED,
-        ctx ->
-            error(
-                ctx,
-                HttpStatus.METHOD_NOT_ALLOWED,
-                "method_not_allowed",
-                ctx.method() + " is not allowed on " + ctx.path(),
-                null));
+    ErrorAnswers.register(routes);
   }
 
   private void searchRoute(Context ctx) {
@@ -303,7 +238,7 @@ public final class ApiServer implements AutoCloseable {
         .ifPresentOrElse(
             ctx::json,
             () ->
-                error(
+                ErrorAnswers.send(
                     ctx,
                     HttpStatus.NOT_FOUND,
                     "not_found",
@@ -347,17 +282,6 @@ public final class ApiServer implements AutoCloseable {
     IndexHealth health = search.health();
     ctx.json(
         Map.of("status", "ok", "reviews", health.reviews(), "generation", health.generation()));
-  }
-
-  private static boolean answered(Context ctx) {
-    return ctx.res().getContentType() != null
-        && ctx.res().getContentType().startsWith("application/json");
-  }
-
-  private static void error(
-      Context ctx, HttpStatus status, String code, String message, String parameter) {
-    ctx.attribute(ERROR_CODE, code);
-    ctx.status(status).json(ApiError.of(code, message, parameter));
   }
 
   /**

@@ -132,7 +132,9 @@ final class TrainSentimentCommand implements Callable<Integer> {
   }
 
   private int evaluate(List<TrainingCorpus.Excerpt> corpus) throws java.io.IOException {
-    System.out.print(SentimentEvaluation.evaluate(model.load(), corpus));
+    var text = model.loadTier();
+    System.out.println("model: " + text.source().key());
+    System.out.print(SentimentEvaluation.evaluate(text, model.load(), corpus));
     return 0;
   }
 }

@@ -18,7 +18,8 @@ public final class SentimentEvaluation {
    * Accuracy, macro-F1, per-class figures and confusion on the test split, and the two-threshold
    * baseline with the cuts the model was trained with, for --evaluate.
    */
-  public static String evaluate(LinearSentimentModel model, List<Excerpt> corpus) {
+  public static String evaluate(
+      TextSentimentModel model, LinearSentimentModel linear, List<Excerpt> corpus) {
     List<Excerpt> test = SentimentTrainer.part(corpus, Split.TEST);
     StringBuilder out = new StringBuilder();
     out.append(
@@ -30,7 +31,7 @@ public final class SentimentEvaluation {
             balancedAccuracy(model, test)));
     out.append("three classes (test, excerpts with scores):\n")
         .append(threeClass(model, test).format());
-    double[] cuts = baselineCuts(model.metadata());
+    double[] cuts = baselineCuts(linear.metadata());
     if (cuts != null) {
       out.append(
               String.format(
@@ -38,7 +39,7 @@ public final class SentimentEvaluation {
                   "two-threshold baseline on P(positive) (%.2f / %.2f):%n",
                   cuts[0],
                   cuts[1]))
-          .append(baseline(model, test, cuts).format());
+          .append(baseline(linear, test, cuts).format());
     }
     return out.toString();
   }
@@ -54,7 +55,7 @@ public final class SentimentEvaluation {
     }
   }
 
-  static double binaryAccuracy(LinearSentimentModel model, List<Excerpt> excerpts) {
+  static double binaryAccuracy(TextSentimentModel model, List<Excerpt> excerpts) {
     long right = 0;
     long n = 0;
     for (Excerpt e : excerpts) {
@@ -68,7 +69,7 @@ public final class SentimentEvaluation {
     return n == 0 ? 0 : (double) right / n;
   }
 
-  static double balancedAccuracy(LinearSentimentModel model, List<Excerpt> excerpts) {
+  static double balancedAccuracy(TextSentimentModel model, List<Excerpt> excerpts) {
     double[] right = new double[2];
     double[] n = new double[2];
     for (Excerpt e : excerpts) {
@@ -83,7 +84,7 @@ public final class SentimentEvaluation {
     return (right[0] / Math.max(1, n[0]) + right[1] / Math.max(1, n[1])) / 2;
   }
 
-  static SentimentMetrics threeClass(LinearSentimentModel model, List<Excerpt> excerpts) {
+  static SentimentMetrics threeClass(TextSentimentModel model, List<Excerpt> excerpts) {
     SentimentMetrics metrics = new SentimentMetrics();
     for (Excerpt e : excerpts) {
       if (e.scoreClass() != null) {

@@ -37,7 +37,7 @@ public final class SplitExport {
                 StandardCharsets.UTF_8));
       }
       for (TrainingCorpus.Excerpt e : corpus) {
-        LinearSentimentModel.Logits logits = linear.logits(e.text());
+        LogOdds logits = linear.logits(e.text());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("text", e.text());
         row.put("polarity", name(e.polarity()));
