@@ -30,9 +30,10 @@ import pullquote.sentiment.TextSentimentModel;
     name = "classify",
     mixinStandardHelpOptions = true,
     description = {
-      "Classify one excerpt per line (UTF-8) as the indexer decides a review with no score, label or",
-      "page distribution (the accurate tier unless --sentiment-model fast). Writes one line per input",
-      "line, in order: label<TAB>p_positive<TAB>p_mixed<TAB>p_negative, or JSON Lines with --json",
+      "Classify one excerpt per line (UTF-8) as the indexer decides a review",
+      "with no score, label or page distribution (the accurate tier unless",
+      "--sentiment-model fast). Writes one line per input line, in order:",
+      "label<TAB>p_positive<TAB>p_mixed<TAB>p_negative, or JSON Lines with --json",
       "(with the evidence and the tier that decided)."
     })
 final class ClassifyCommand implements Callable<Integer> {
