@@ -186,8 +186,7 @@ final class IndexCommand implements Callable<Integer> {
         List.of(AppHome.sampleData()),
         IngestOptions.DEFAULT,
         true,
-        new pullquote.sentiment.AccurateSentimentModel(
-            LinearSentimentModel.bundled(), pullquote.sentiment.TransformerModel::bundled));
+        LinearSentimentModel.bundled());
   }
 
   /** Builds the index and prints the report; the composition root for a build. */

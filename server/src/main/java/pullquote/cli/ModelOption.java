@@ -29,15 +29,16 @@ final class ModelOption {
       paramLabel = "fast|accurate",
       description =
           "For reviews with no score, label or page distribution: fast (the linear model alone)"
-              + " or accurate (the linear model plus the transformer; default).")
-  Tier tier = Tier.accurate;
+              + " or accurate (the linear model plus the transformer; the default when a"
+              + " transformer is installed in models/transformer/ or given with --transformer).")
+  Tier tier;
 
   @Option(
       names = "--transformer",
       paramLabel = "DIR",
       description =
-          "Transformer model directory written by training/transformer/train.py (default: the one"
-              + " bundled with pullquote).")
+          "Transformer model directory written by training/transformer/train.py (default:"
+              + " models/transformer/ beside pullquote, when it is there).")
   Path transformer;
 
   @Option(
@@ -58,21 +59,23 @@ final class ModelOption {
    */
   TextSentimentModel loadTier() {
     LinearSentimentModel linear = load();
-    if (tier == Tier.fast) {
+    Path dir =
+        transformer != null ? transformer : AppHome.dir().resolve(TransformerModel.INSTALLED);
+    boolean installed = TransformerModel.isInstalledIn(dir);
+    if (tier == Tier.fast || (tier == null && !installed)) {
       return linear;
     }
-    Path dir = transformer;
-    if (dir != null) {
-      for (String name : java.util.List.of("manifest.json", "tokenizer.json", "model.onnx")) {
-        if (!Files.isRegularFile(dir.resolve(name))) {
-          throw new CommandLine.ParameterException(
-              mixee.commandLine(),
-              "cannot read the transformer model in " + dir + ": " + name + " is missing");
-        }
-      }
+    if (!installed) {
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(),
+          "no transformer model in "
+              + dir
+              + " (model.onnx, tokenizer.json, manifest.json): train one with"
+              + " training/transformer/train.py --out "
+              + dir
+              + ", or use --sentiment-model fast");
     }
-    return new AccurateSentimentModel(
-        linear, () -> dir == null ? TransformerModel.bundled() : TransformerModel.read(dir));
+    return new AccurateSentimentModel(linear, () -> TransformerModel.read(dir));
   }
 
   /**

@@ -16,7 +16,7 @@ public final class AccurateSentimentModel implements TextSentimentModel {
 
   /**
    * @param transformer called once, on the first text to classify (e.g. {@link
-   *     TransformerModel#bundled})
+   *     TransformerModel#read})
    */
   public AccurateSentimentModel(
       LinearSentimentModel linear, Supplier<TransformerModel> transformer) {

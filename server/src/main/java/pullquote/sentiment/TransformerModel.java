@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +24,20 @@ import java.util.Map;
  * the linear model's. One session serves every thread (ONNX Runtime's run is thread-safe); each run
  * takes one thread, so the indexer's writer threads do not fight over the cores.
  *
- * <p>The model ships inside the jar ({@value #RESOURCES}, about 23 MB): nothing is downloaded, and
- * a build of pullquote always carries the model its decision cuts were tuned with.
+ * <p>The model is a directory the training pipeline writes (model.onnx, about 23 MB, tokenizer.json
+ * and manifest.json): too large for the repository, so it is installed beside pullquote ({@link
+ * #INSTALLED}) or named with {@code --transformer DIR}. Nothing is downloaded.
  */
 public final class TransformerModel implements AutoCloseable {
 
-  public static final String RESOURCES = "/pullquote/sentiment/transformer/";
+  /** Where a trained model is looked for, relative to pullquote's own directory. */
+  public static final String INSTALLED = "models/transformer";
+
+  /** Whether the directory holds the three files of a model (not whether they are sound). */
+  public static boolean isInstalledIn(Path dir) {
+    return List.of("manifest.json", "tokenizer.json", "model.onnx").stream()
+        .allMatch(name -> Files.isRegularFile(dir.resolve(name)));
+  }
 
   /**
    * What the training pipeline wrote beside the model: how long a text it reads and the cuts of the
@@ -71,20 +78,6 @@ public final class TransformerModel implements AutoCloseable {
     this.session = session;
     this.tokenizer = tokenizer;
     this.manifest = manifest;
-  }
-
-  /** The model bundled in the jar. */
-  public static TransformerModel bundled() {
-    return load(
-        "the bundled transformer model",
-        name -> {
-          try (InputStream in = TransformerModel.class.getResourceAsStream(RESOURCES + name)) {
-            if (in == null) {
-              throw new IOException(name + " is missing from the build");
-            }
-            return in.readAllBytes();
-          }
-        });
   }
 
   /** A model directory as the training pipeline writes it: model.onnx, tokenizer.json, manifest. */

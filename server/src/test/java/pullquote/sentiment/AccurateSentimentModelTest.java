@@ -19,9 +19,16 @@ class AccurateSentimentModelTest {
           LinearSentimentModel.bundled(),
           () -> {
             loads.incrementAndGet();
-            return TransformerModel.bundled();
+            return TransformerModel.read(TransformerModelTest.INSTALLED);
           });
   private final SentimentResolver resolver = new SentimentResolver(accurate);
+
+  @org.junit.jupiter.api.BeforeEach
+  void needsAnInstalledModel() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        TransformerModel.isInstalledIn(TransformerModelTest.INSTALLED),
+        "no transformer model in " + TransformerModelTest.INSTALLED);
+  }
 
   @Test
   void theTransformerLoadsOnlyForAReviewWithNothingButItsWords() {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 class WordPieceParityTest {
 
   private static final Path TOKENIZER_JSON =
-      Path.of("server/src/main/resources/pullquote/sentiment/transformer/tokenizer.json");
+      Path.of("server/src/test/resources/fixtures/sentiment/tokenizer.json");
   private static final int MAX_LENGTH = 128;
 
   private WordPieceTokenizer ours;
@@ -94,7 +94,15 @@ class WordPieceParityTest {
   void everyLineOfTheProjectsFixturesTokenizesAsHuggingFaceDoes() throws IOException {
     List<String> texts = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("server/src/test/resources/fixtures"))) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+      // Not the vocabulary itself: Hugging Face reads "[PAD]" and the other special tokens
+      // written in a text as those tokens, which the Java tokenizer does not (a review never
+      // holds them).
+      for (Path file :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.equals(TOKENIZER_JSON))
+              .sorted()
+              .toList()) {
         texts.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
       }
     }
