@@ -5,11 +5,13 @@
     python3 training/transformer/train.py --splits /tmp/splits --out /tmp/transformer
 
 Steps: read the splits the Java tool wrote (split by work, the linear model's log-odds beside each
-excerpt); fine-tune the encoder from the Maven artifact's ONNX file with a polarity head (fresh /
-rotten, or the score's side) and a mixed head (score 40-60 against the rest); quantise the weights
-to int8, one scale per output channel; evaluate that quantised model on dev and test, alone and
-with the linear model's log-odds added; tune the three-class cuts on dev; export ONNX; write the
-manifest and a pinned sample of texts and logits for the Java tier's parity test.
+excerpt); fine-tune the encoder from the Maven artifact's ONNX file, low-rank (see minilm.py), with
+a polarity head (fresh / rotten), a mixed head (score 40-60 against the rest) and a negative head
+(score under 40 against the rest); evaluate on dev and test, alone and with the linear model's
+log-odds added; tune the three-class decision on dev; export ONNX without the artifact's frozen
+weights (the product reads them from the artifact); write the manifest and a pinned sample of texts
+and logits for the Java tier's parity test. --export-only redoes the steps after training from the
+trained.pt a run left.
 
 Deterministic given --seed (one thread order aside: torch's CPU kernels may sum in another order
 on another machine). CI never runs this; it needs Debian's python3-torch, python3-onnx and
@@ -71,18 +73,26 @@ def targets(rows, indices):
     polarity = torch.tensor([rows[i]["polarity"] == "positive" for i in indices], dtype=torch.float)
     has_polarity = torch.tensor([rows[i]["polarity"] is not None for i in indices])
     mixed = torch.tensor([rows[i]["score_class"] == "mixed" for i in indices], dtype=torch.float)
+    negative = torch.tensor([rows[i]["score_class"] == "negative" for i in indices],
+                            dtype=torch.float)
     has_score = torch.tensor([rows[i]["score_class"] is not None for i in indices])
-    return polarity, has_polarity, mixed, has_score
+    return polarity, has_polarity, mixed, negative, has_score
+
+
+# A score under 40 is one scored excerpt in twenty-two: weighted up so that the negative head
+# learns the class macro-F1 counts as a third.
+NEGATIVE_WEIGHT = torch.tensor(4.0)
 
 
 def loss_of(logits, rows, indices):
-    polarity, has_polarity, mixed, has_score = targets(rows, indices)
+    polarity, has_polarity, mixed, negative, has_score = targets(rows, indices)
     bce = torch.nn.functional.binary_cross_entropy_with_logits
     loss = logits.new_zeros(())
     if has_polarity.any():
         loss = loss + bce(logits[has_polarity, 0], polarity[has_polarity])
     if has_score.any():
         loss = loss + bce(logits[has_score, 1], mixed[has_score])
+        loss = loss + bce(logits[has_score, 2], negative[has_score], pos_weight=NEGATIVE_WEIGHT)
     return loss
 
 
@@ -91,7 +101,8 @@ def train(model, rows, args, log):
     per_epoch = math.ceil(len(rows) / args.batch)
     steps = int(per_epoch * args.epochs)
     warmup = max(1, int(steps * 0.06))
-    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    trained = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(trained, lr=args.lr, weight_decay=0.01)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer,
         lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))),
@@ -106,7 +117,7 @@ def train(model, rows, args, log):
             loss = loss_of(model(ids, mask), rows, indices)
             optimizer.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            torch.nn.utils.clip_grad_norm_(trained, 1.0)
             optimizer.step()
             schedule.step()
             step += 1
@@ -114,12 +125,14 @@ def train(model, rows, args, log):
             if step % 50 == 0 or step == steps:
                 log(f"step {step}/{steps} loss {running:.4f} ({time.time() - start:.0f} s)")
     model.eval()
-    return {"steps": steps, "epochs": args.epochs, "batch": args.batch, "lr": args.lr}
+    return {"steps": steps, "epochs": args.epochs, "batch": args.batch, "lr": args.lr,
+            "rank": minilm.RANK, "alpha": minilm.ALPHA,
+            "trained_parameters": sum(p.numel() for p in trained)}
 
 
 @torch.no_grad()
 def logits_of(model, rows, batch=64):
-    out = np.zeros((len(rows), 2), dtype=np.float64)
+    out = np.zeros((len(rows), len(minilm.OUTPUTS)), dtype=np.float64)
     order = sorted(range(len(rows)), key=lambda i: len(rows[i]["ids"]))
     for k in range(0, len(order), batch):
         indices = order[k : k + batch]
@@ -137,9 +150,8 @@ def leave_one_out(args, splits, base, log):
     if not held:
         raise SystemExit(f"no dev or test rows of collection {name}")
     log(f"leaving out {name}: training on {len(train_rows)} rows, measuring on {len(held)}")
-    model = minilm.load_base(base)
+    model, _ = minilm.load_base(base)
     training = train(model, train_rows, args, log)
-    export.quantise_in_place(model)
     figures = export.evaluate(logits_of(model, held), held)
     result = {"held_out": name, "training": training, "figures": figures}
     log(json.dumps(result, indent=1))
@@ -153,15 +165,17 @@ def main():
     parser.add_argument("--out", required=True, help="directory for model.onnx and manifest")
     parser.add_argument("--base", help="all-minilm-l6-v2.onnx (default: from ~/.m2)")
     parser.add_argument("--tokenizer", help="all-minilm-l6-v2-tokenizer.json (default: ~/.m2)")
-    parser.add_argument("--epochs", type=float, default=1.6)
+    parser.add_argument("--epochs", type=float, default=2.0)
     parser.add_argument("--batch", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--lr", type=float, default=5e-4)
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--limit", type=int, help="train on the first N rows only (a dry run)")
     parser.add_argument("--hold-out-collection", metavar="NAME",
                         help="leave one collection out: train without its rows, report figures on"
                              " its dev and test rows (writes figures only, no model)")
+    parser.add_argument("--export-only", action="store_true",
+                        help="skip training: read trained.pt from --out and redo what follows")
     args = parser.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
@@ -184,9 +198,16 @@ def main():
         return leave_one_out(args, splits, base, log)
     log(f"rows: " + ", ".join(f"{s} {len(r)}" for s, r in splits.items()))
 
-    model = minilm.load_base(base)
-    training = train(model, splits["train"], args, log)
-    export.quantise_in_place(model)
+    model, from_base = minilm.load_base(base)
+    trained_path = os.path.join(args.out, "trained.pt")
+    if args.export_only:
+        saved = torch.load(trained_path)
+        model.load_state_dict(saved["state"])
+        model.eval()
+        training = saved["training"]
+    else:
+        training = train(model, splits["train"], args, log)
+        torch.save({"state": model.state_dict(), "training": training}, trained_path)
     logits = {s: logits_of(model, splits[s]) for s in ("dev", "test")}
     figures = {s: export.evaluate(logits[s], splits[s]) for s in ("dev", "test")}
     decision = export.tune_decision(logits["dev"], splits["dev"])
@@ -194,7 +215,7 @@ def main():
         figures[s]["decided"] = export.decided_figures(logits[s], splits[s], decision)
     export.write_logits(logits, splits, args.out)
     log(json.dumps(figures, indent=1))
-    model_path = export.write_onnx(model, args.out)
+    model_path, base_initializers = export.write_onnx(model, args.out, from_base)
     sample = export.pinned_sample(model, tokenizer, splits["test"], args.out)
     with open(model_path, "rb") as f:
         checksum = hashlib.sha256(f.read()).hexdigest()
@@ -207,8 +228,9 @@ def main():
         "seed": args.seed,
         "training": training,
         "max_length": MAX_LENGTH,
-        "quantisation": "int8 weights, symmetric, one scale per output channel; float32 compute",
-        "outputs": {"logits": ["polarity", "mixed"]},
+        "quantisation": "none: float32, the artifact's weights plus low-rank corrections",
+        "outputs": {"logits": list(minilm.OUTPUTS)},
+        "base_initializers": base_initializers,
         "decision": decision,
         "figures": figures,
         "pinned_sample": os.path.basename(sample),

@@ -29,16 +29,15 @@ final class ModelOption {
       paramLabel = "fast|accurate",
       description =
           "For reviews with no score, label or page distribution: fast (the linear model alone)"
-              + " or accurate (the linear model plus the transformer; the default when a"
-              + " transformer is installed in models/transformer/ or given with --transformer).")
+              + " or accurate (the linear model plus the transformer, the default).")
   Tier tier;
 
   @Option(
       names = "--transformer",
       paramLabel = "DIR",
       description =
-          "Transformer model directory written by training/transformer/train.py (default:"
-              + " models/transformer/ beside pullquote, when it is there).")
+          "Transformer model directory written by training/transformer/train.py (default: the"
+              + " one bundled with pullquote).")
   Path transformer;
 
   @Option(
@@ -59,22 +58,22 @@ final class ModelOption {
    */
   TextSentimentModel loadTier() {
     LinearSentimentModel linear = load();
-    Path dir =
-        transformer != null ? transformer : AppHome.dir().resolve(TransformerModel.INSTALLED);
-    boolean installed = TransformerModel.isInstalledIn(dir);
-    if (tier == Tier.fast || (tier == null && !installed)) {
+    if (tier == Tier.fast) {
       return linear;
     }
-    if (!installed) {
+    if (transformer == null) {
+      return new AccurateSentimentModel(linear, TransformerModel::bundled);
+    }
+    if (!Files.isRegularFile(transformer.resolve("model.onnx"))
+        || !Files.isRegularFile(transformer.resolve("manifest.json"))) {
       throw new CommandLine.ParameterException(
           mixee.commandLine(),
           "no transformer model in "
-              + dir
-              + " (model.onnx, tokenizer.json, manifest.json): train one with"
-              + " training/transformer/train.py --out "
-              + dir
-              + ", or use --sentiment-model fast");
+              + transformer
+              + " (model.onnx and manifest.json, as training/transformer/train.py --out writes"
+              + " them)");
     }
+    Path dir = transformer;
     return new AccurateSentimentModel(linear, () -> TransformerModel.read(dir));
   }
 

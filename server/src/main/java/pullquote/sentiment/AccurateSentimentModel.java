@@ -41,14 +41,11 @@ public final class AccurateSentimentModel implements TextSentimentModel {
   @Override
   public Prediction classify(String text) {
     TransformerModel model = transformer();
-    TransformerModel.Manifest cuts = model.manifest();
+    float[] outputs = model.outputs(java.util.List.of(text))[0];
+    double negativeHead =
+        outputs.length > 2 ? LogisticRegression.sigmoid(outputs[2]) : 0; // older models: two heads
     return linear.classify(
-        text,
-        model.logits(java.util.List.of(text)).getFirst(),
-        cuts.mixedScale(),
-        cuts.mixedThreshold(),
-        cuts.positiveCut(),
-        cuts.negativeCut());
+        text, new LogOdds(outputs[0], outputs[1]), negativeHead, model.manifest().cuts());
   }
 
   @Override

@@ -91,29 +91,25 @@ public final class LinearSentimentModel implements TextSentimentModel {
 
   @Override
   public Prediction classify(String text) {
-    return classify(text, LogOdds.NONE, 1, p.mixedThreshold(), p.positiveCut(), p.negativeCut());
+    return classify(
+        text, LogOdds.NONE, 0, Cuts.of(p.mixedThreshold(), p.positiveCut(), p.negativeCut()));
   }
 
   /**
-   * Classifies with another model's log-odds added to this one's (the mixed sum scaled by {@code
-   * mixedScale}), under that pair's cuts. The evidence stays this model's words: the ones that
-   * pushed toward the class decided.
+   * Classifies with another model's log-odds added to this one's (the mixed sum scaled by the cuts'
+   * {@code mixedScale}) and that model's negative head, under that pair's cuts. The evidence stays
+   * this model's words: the ones that pushed toward the class decided.
+   *
+   * @param negativeHead the other model's P(a score under 40), 0 for none
    */
-  public Prediction classify(
-      String text,
-      LogOdds added,
-      double mixedScale,
-      double mixedThreshold,
-      double positiveCut,
-      double negativeCut) {
+  public Prediction classify(String text, LogOdds added, double negativeHead, Cuts cuts) {
     Matches matches = match(text);
     LogOdds sum = logits(matches).plus(added);
     double positiveVsNegative = LogisticRegression.sigmoid(sum.polarity());
-    double mixed = LogisticRegression.sigmoid(mixedScale * sum.mixed());
+    double mixed = LogisticRegression.sigmoid(cuts.mixedScale() * sum.mixed());
     double positive = (1 - mixed) * positiveVsNegative;
     double negative = (1 - mixed) * (1 - positiveVsNegative);
-    Sentiment sentiment =
-        decide(positiveVsNegative, mixed, mixedThreshold, positiveCut, negativeCut);
+    Sentiment sentiment = decide(positiveVsNegative, mixed, negativeHead, cuts);
     double confidence =
         switch (sentiment) {
           case POSITIVE -> positive;
@@ -125,19 +121,17 @@ public final class LinearSentimentModel implements TextSentimentModel {
   }
 
   /**
-   * The three-class rule: negative when P(positive) is below the negative cut; else mixed when
-   * P(mixed) reaches its threshold or P(positive) is below the positive cut; else positive.
+   * The three-class rule: negative when P(positive) is below the negative cut, or when the negative
+   * head votes for it and P(positive) is below the positive cut; else mixed when P(mixed) reaches
+   * its threshold or P(positive) is below the positive cut; else positive.
    */
-  static Sentiment decide(
-      double positiveVsNegative,
-      double mixed,
-      double mixedThreshold,
-      double positiveCut,
-      double negativeCut) {
-    if (positiveVsNegative < negativeCut) {
+  static Sentiment decide(double positiveVsNegative, double mixed, double negativeHead, Cuts cuts) {
+    boolean notPositive = positiveVsNegative < cuts.positiveCut();
+    if (positiveVsNegative < cuts.negativeCut()
+        || (notPositive && cuts.negativeHeadVotes(negativeHead))) {
       return Sentiment.NEGATIVE;
     }
-    if (mixed >= mixedThreshold || positiveVsNegative < positiveCut) {
+    if (mixed >= cuts.mixedThreshold() || notPositive) {
       return Sentiment.MIXED;
     }
     return Sentiment.POSITIVE;

@@ -6,81 +6,82 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The accurate tier's encoder: all-MiniLM-L6-v2 fine-tuned on critic excerpts
- * (training/transformer) with int8 weights, run by ONNX Runtime in the JVM. Gives two log-odds per
- * text, polarity (positive against negative) and mixed (mixed against the rest), which are added to
- * the linear model's. One session serves every thread (ONNX Runtime's run is thread-safe); each run
- * takes one thread, so the indexer's writer threads do not fight over the cores.
+ * (training/transformer), run by ONNX Runtime in the JVM. Gives log-odds per text, polarity
+ * (positive against negative) and mixed (mixed against the rest), which are added to the linear
+ * model's. One session serves every thread (ONNX Runtime's run is thread-safe); each run takes one
+ * thread, so the indexer's writer threads do not fight over the cores.
  *
- * <p>The model is a directory the training pipeline writes (model.onnx, about 23 MB, tokenizer.json
- * and manifest.json): too large for the repository, so it is installed beside pullquote ({@link
- * #INSTALLED}) or named with {@code --transformer DIR}. Nothing is downloaded.
+ * <p>A model is two files the training pipeline writes: model.onnx (what fine-tuning changed, about
+ * 1.5 MB, naming the base's frozen weights) and manifest.json. The bundled one is a resource of
+ * pullquote's jar ({@link #BUNDLED}); a retrained one is a directory given with {@code
+ * --transformer DIR}. The base's weights and tokenizer come from the Maven artifact ({@link
+ * BaseModel}). Nothing is downloaded.
  */
 public final class TransformerModel implements AutoCloseable {
 
-  /** Where a trained model is looked for, relative to pullquote's own directory. */
-  public static final String INSTALLED = "models/transformer";
-
-  /** Whether the directory holds the three files of a model (not whether they are sound). */
-  public static boolean isInstalledIn(Path dir) {
-    return List.of("manifest.json", "tokenizer.json", "model.onnx").stream()
-        .allMatch(name -> Files.isRegularFile(dir.resolve(name)));
-  }
+  /** Where the bundled model is on the class path. */
+  static final String BUNDLED = "/pullquote/sentiment/transformer/";
 
   /**
-   * What the training pipeline wrote beside the model: how long a text it reads and the cuts of the
-   * three-class decision over the summed log-odds, tuned on the dev split.
+   * What the training pipeline wrote beside the model: how long a text it reads, the cuts of the
+   * three-class decision over the summed log-odds (tuned on the dev split), the model file's
+   * checksum, and the base's weights it reads, with their shapes.
    */
-  public record Manifest(
-      int maxLength,
-      double mixedScale,
-      double mixedThreshold,
-      double positiveCut,
-      double negativeCut,
-      String sha256,
-      String description) {
+  public record Manifest(int maxLength, Cuts cuts, String sha256, Map<String, long[]> baseWeights) {
     public Manifest {
       if (maxLength < 2 || maxLength > 512) {
         throw new IllegalArgumentException("max_length must be within 2-512: " + maxLength);
-      }
-      if (!(negativeCut <= positiveCut)
-          || mixedThreshold <= 0
-          || mixedThreshold >= 1
-          || !(mixedScale > 0)) {
-        throw new IllegalArgumentException("the decision's cuts are out of order");
       }
     }
   }
 
   private final OrtEnvironment environment;
   private final OrtSession session;
+  private final List<OnnxTensor> baseWeights;
   private final WordPieceTokenizer tokenizer;
   private final Manifest manifest;
 
   private TransformerModel(
       OrtEnvironment environment,
       OrtSession session,
+      List<OnnxTensor> baseWeights,
       WordPieceTokenizer tokenizer,
       Manifest manifest) {
     this.environment = environment;
     this.session = session;
+    this.baseWeights = baseWeights;
     this.tokenizer = tokenizer;
     this.manifest = manifest;
   }
 
-  /** A model directory as the training pipeline writes it: model.onnx, tokenizer.json, manifest. */
+  /** The model bundled with pullquote. */
+  public static TransformerModel bundled() {
+    return load(
+        "the bundled transformer model",
+        name -> {
+          try (var in = TransformerModel.class.getResourceAsStream(BUNDLED + name)) {
+            if (in == null) {
+              throw new java.nio.file.NoSuchFileException(name);
+            }
+            return in.readAllBytes();
+          }
+        });
+  }
+
+  /** A model directory as the training pipeline writes it: model.onnx and manifest.json. */
   public static TransformerModel read(Path dir) {
     return load("the transformer model in " + dir, name -> Files.readAllBytes(dir.resolve(name)));
   }
@@ -90,16 +91,14 @@ public final class TransformerModel implements AutoCloseable {
   }
 
   /**
-   * Loads and checks the three files; anything wrong is one sentence in an {@link
+   * Loads and checks the files and the base; anything wrong is one sentence in an {@link
    * IllegalStateException}, naming the file and what is wrong with it.
    */
   private static TransformerModel load(String what, ModelFiles files) {
     String file = "manifest.json";
+    List<OnnxTensor> weights = new ArrayList<>();
     try {
       Manifest manifest = manifest(files.read(file));
-      file = "tokenizer.json";
-      WordPieceTokenizer tokenizer =
-          WordPieceTokenizer.read(new ByteArrayInputStream(files.read(file)));
       file = "model.onnx";
       byte[] model = files.read(file);
       String sum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model));
@@ -107,21 +106,34 @@ public final class TransformerModel implements AutoCloseable {
         throw new IOException(
             "its checksum is not the manifest's: the file is damaged or not the" + " one trained");
       }
+      file = BaseModel.ARTIFACT;
+      WordPieceTokenizer tokenizer;
+      try (var in = BaseModel.tokenizer()) {
+        tokenizer = WordPieceTokenizer.read(in);
+      }
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
+      Map<String, ai.onnxruntime.OnnxTensorLike> initializers = new java.util.HashMap<>();
+      for (var weight : BaseModel.weights(manifest.baseWeights()).entrySet()) {
+        OnnxTensor tensor =
+            OnnxTensor.createTensor(
+                environment, weight.getValue(), manifest.baseWeights().get(weight.getKey()));
+        weights.add(tensor);
+        initializers.put(weight.getKey(), tensor);
+      }
+      file = "model.onnx";
       try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
         options.setIntraOpNumThreads(1);
         options.setInterOpNumThreads(1);
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        // The int8 weights are for the file's size: folded into float32 once at load (constant
-        // folding skips DequantizeLinear while QDQ optimisations are on), rather than
-        // dequantised again at every run.
-        options.addConfigEntry("session.disable_quant_qdq", "1");
+        options.addExternalInitializers(initializers);
         return new TransformerModel(
-            environment, environment.createSession(model, options), tokenizer, manifest);
+            environment, environment.createSession(model, options), weights, tokenizer, manifest);
       }
     } catch (java.nio.file.NoSuchFileException e) {
+      weights.forEach(OnnxTensor::close);
       throw new IllegalStateException(what + " cannot be read: " + file + " is missing");
     } catch (IOException | OrtException | RuntimeException | NoSuchAlgorithmException e) {
+      weights.forEach(OnnxTensor::close);
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new IllegalStateException(
           what + " cannot be read: " + file + ": " + reason.lines().findFirst().orElse(""), e);
@@ -139,16 +151,23 @@ public final class TransformerModel implements AutoCloseable {
     if (!root.path("sha256").isTextual() || !root.path("max_length").isInt()) {
       throw new IOException("no sha256 or max_length");
     }
+    Map<String, long[]> baseWeights = new java.util.LinkedHashMap<>();
+    for (var entry : root.path("base_initializers").properties()) {
+      long[] shape = new long[entry.getValue().size()];
+      for (int i = 0; i < shape.length; i++) {
+        shape[i] = entry.getValue().get(i).asLong();
+      }
+      baseWeights.put(entry.getKey(), shape);
+    }
+    Cuts cuts =
+        new Cuts(
+            decision.path("mixed_scale").asDouble(),
+            decision.path("mixed_threshold").asDouble(),
+            decision.path("positive_cut").asDouble(),
+            decision.path("negative_cut").asDouble(),
+            decision.path("negative_threshold").asDouble(1));
     return new Manifest(
-        root.path("max_length").asInt(),
-        decision.path("mixed_scale").asDouble(),
-        decision.path("mixed_threshold").asDouble(),
-        decision.path("positive_cut").asDouble(),
-        decision.path("negative_cut").asDouble(),
-        root.path("sha256").asText(),
-        root.path("base_model").path("name").asText("?")
-            + " fine-tuned, "
-            + root.path("quantisation").asText(""));
+        root.path("max_length").asInt(), cuts, root.path("sha256").asText(), baseWeights);
   }
 
   public Manifest manifest() {
@@ -162,8 +181,13 @@ public final class TransformerModel implements AutoCloseable {
 
   /** The log-odds of each text, computed in one batch padded to its longest text. */
   public List<LogOdds> logits(List<String> texts) {
+    return java.util.Arrays.stream(outputs(texts)).map(r -> new LogOdds(r[0], r[1])).toList();
+  }
+
+  /** Every output of the model for each text (the manifest's outputs, in its order). */
+  float[][] outputs(List<String> texts) {
     if (texts.isEmpty()) {
-      return List.of();
+      return new float[0][];
     }
     int[][] ids = texts.stream().map(this::ids).toArray(int[][]::new);
     int longest = 0;
@@ -183,8 +207,7 @@ public final class TransformerModel implements AutoCloseable {
         OnnxTensor attention = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
         OrtSession.Result result =
             session.run(Map.of("input_ids", input, "attention_mask", attention))) {
-      float[][] out = (float[][]) result.get(0).getValue();
-      return java.util.Arrays.stream(out).map(r -> new LogOdds(r[0], r[1])).toList();
+      return (float[][]) result.get(0).getValue();
     } catch (OrtException e) {
       throw new IllegalStateException("the transformer model failed: " + e.getMessage(), e);
     }
@@ -197,5 +220,6 @@ public final class TransformerModel implements AutoCloseable {
     } catch (OrtException e) {
       // closing at exit: nothing left to save
     }
+    baseWeights.forEach(OnnxTensor::close);
   }
 }

@@ -91,4 +91,41 @@ class ClassifyCommandTest {
       System.setErr(savedErr);
     }
   }
+
+  @Test
+  void theAccurateTierDecidesByDefaultAndTheFastTierOnRequest() throws Exception {
+    Path file = dir.resolve("one.txt");
+    Files.writeString(file, "The best animated feature of the decade, bar none.\n");
+    var json = new ObjectMapper();
+    assertThat(Main.run("classify", "--json", file.toString())).isZero();
+    assertThat(json.readTree(out.toString(StandardCharsets.UTF_8)).get("source").asText())
+        .isEqualTo("model:transformer");
+    out.reset();
+    assertThat(Main.run("classify", "--json", "--sentiment-model", "fast", file.toString()))
+        .isZero();
+    assertThat(json.readTree(out.toString(StandardCharsets.UTF_8)).get("source").asText())
+        .isEqualTo("model");
+  }
+
+  @Test
+  void aTransformerDirectoryWithoutAModelIsBadUsageInOneSentence() throws Exception {
+    Path file = dir.resolve("one.txt");
+    Files.writeString(file, "Fine.\n");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream savedErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      Path empty = Files.createDirectory(dir.resolve("empty"));
+      assertThat(Main.run("classify", "--transformer", empty.toString(), file.toString()))
+          .isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .startsWith(
+              "no transformer model in "
+                  + empty
+                  + " (model.onnx and manifest.json, as training/transformer/train.py --out"
+                  + " writes them)");
+    } finally {
+      System.setErr(savedErr);
+    }
+  }
 }

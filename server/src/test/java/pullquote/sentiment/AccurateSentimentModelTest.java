@@ -19,16 +19,9 @@ class AccurateSentimentModelTest {
           LinearSentimentModel.bundled(),
           () -> {
             loads.incrementAndGet();
-            return TransformerModel.read(TransformerModelTest.INSTALLED);
+            return TransformerModel.bundled();
           });
   private final SentimentResolver resolver = new SentimentResolver(accurate);
-
-  @org.junit.jupiter.api.BeforeEach
-  void needsAnInstalledModel() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        TransformerModel.isInstalledIn(TransformerModelTest.INSTALLED),
-        "no transformer model in " + TransformerModelTest.INSTALLED);
-  }
 
   @Test
   void theTransformerLoadsOnlyForAReviewWithNothingButItsWords() {

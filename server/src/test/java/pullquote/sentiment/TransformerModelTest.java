@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bundled transformer against what the training pipeline computed for the same model: the same
  * ids and, to 1e-4, the same log-odds for pinned texts (written for this test, none from a corpus),
- * one at a time and batched; and a damaged or missing file said in one sentence.
+ * one at a time and batched; and a damaged or missing file, or a base that is not the one trained
+ * on, said in one sentence.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransformerModelTest {
@@ -34,17 +34,9 @@ class TransformerModelTest {
   private final List<int[]> ids = new ArrayList<>();
   private final List<double[]> logits = new ArrayList<>();
 
-  /**
-   * A trained model is too large for the repository: the tests run where one is installed (as
-   * training/transformer/train.py leaves it), and are skipped, saying so, where none is.
-   */
-  static final Path INSTALLED = Path.of(TransformerModel.INSTALLED);
-
   @BeforeAll
   void load() throws IOException {
-    Assumptions.assumeTrue(
-        TransformerModel.isInstalledIn(INSTALLED), "no transformer model in " + INSTALLED);
-    model = TransformerModel.read(INSTALLED);
+    model = TransformerModel.bundled();
     ObjectMapper json = new ObjectMapper();
     for (String line : Files.readAllLines(PINNED)) {
       JsonNode row = json.readTree(line);
@@ -66,26 +58,31 @@ class TransformerModelTest {
     assertThat(texts).hasSizeGreaterThan(20);
     for (int i = 0; i < texts.size(); i++) {
       assertThat(model.ids(texts.get(i))).as(texts.get(i)).containsExactly(ids.get(i));
-      LogOdds odds = model.logits(List.of(texts.get(i))).getFirst();
-      assertThat(odds.polarity()).as(texts.get(i)).isCloseTo(logits.get(i)[0], within(1e-4));
-      assertThat(odds.mixed()).as(texts.get(i)).isCloseTo(logits.get(i)[1], within(1e-4));
+      assertCloseTo(model.outputs(List.of(texts.get(i)))[0], i);
+    }
+  }
+
+  private void assertCloseTo(float[] outputs, int i) {
+    assertThat(outputs).as(texts.get(i)).hasSameSizeAs(logits.get(i));
+    for (int k = 0; k < outputs.length; k++) {
+      assertThat((double) outputs[k]).as(texts.get(i)).isCloseTo(logits.get(i)[k], within(1e-4));
     }
   }
 
   @Test
   void aBatchPaddedToItsLongestTextGivesEachTextItsOwnLogOdds() {
-    List<LogOdds> batch = model.logits(texts);
+    float[][] batch = model.outputs(texts);
     for (int i = 0; i < texts.size(); i++) {
-      assertThat(batch.get(i).polarity())
-          .as(texts.get(i))
-          .isCloseTo(logits.get(i)[0], within(1e-4));
-      assertThat(batch.get(i).mixed()).as(texts.get(i)).isCloseTo(logits.get(i)[1], within(1e-4));
+      assertCloseTo(batch[i], i);
     }
+    assertThat(model.logits(texts).get(1).polarity()).isEqualTo((double) batch[1][0]);
   }
 
   private Path copyOfBundled(Path dir) throws IOException {
-    for (String name : List.of("manifest.json", "tokenizer.json", "model.onnx")) {
-      Files.copy(INSTALLED.resolve(name), dir.resolve(name));
+    for (String name : List.of("manifest.json", "model.onnx")) {
+      try (var in = getClass().getResourceAsStream(TransformerModel.BUNDLED + name)) {
+        Files.copy(in, dir.resolve(name));
+      }
     }
     return dir;
   }
@@ -104,14 +101,38 @@ class TransformerModelTest {
                 + dir
                 + " cannot be read: model.onnx: its checksum is not the manifest's: the file is"
                 + " damaged or not the one trained");
-    Files.delete(dir.resolve("tokenizer.json"));
+    Files.delete(onnx);
     assertThatThrownBy(() -> TransformerModel.read(dir))
-        .hasMessage(
-            "the transformer model in " + dir + " cannot be read: tokenizer.json is missing");
+        .hasMessage("the transformer model in " + dir + " cannot be read: model.onnx is missing");
     Files.writeString(dir.resolve("manifest.json"), "{\"sha256\": 3");
     assertThatThrownBy(() -> TransformerModel.read(dir))
         .hasMessageStartingWith(
             "the transformer model in " + dir + " cannot be read: manifest.json: ")
         .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aBaseThatIsNotTheOneTrainedOnIsOneSentence(@TempDir Path dir) throws IOException {
+    copyOfBundled(dir);
+    Path manifest = dir.resolve("manifest.json");
+    String text = Files.readString(manifest);
+    Files.writeString(
+        manifest,
+        text.replaceFirst(
+            "\"embeddings.position_embeddings.weight\": \\[\\s*512,",
+            "\"embeddings.position_embeddings.weight\": [511,"));
+    assertThatThrownBy(() -> TransformerModel.read(dir))
+        .hasMessage(
+            "the transformer model in "
+                + dir
+                + " cannot be read: "
+                + BaseModel.ARTIFACT
+                + ": the base model "
+                + BaseModel.ARTIFACT
+                + " has weight embeddings.position_embeddings.weight of shape [512, 384], not"
+                + " [511, 384]: not the base it was trained on");
+    Files.writeString(manifest, text.replace("embeddings.position_embeddings.weight", "renamed"));
+    assertThatThrownBy(() -> TransformerModel.read(dir))
+        .hasMessageEndingWith("has no weight renamed: not the base it was trained on");
   }
 }

@@ -18,30 +18,34 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pure-Java WordPiece tokenizer against Hugging Face's own (its Rust library, through DJL's
- * binding, reading the same tokenizer.json): the same ids for every text, truncated at 128.
+ * binding, reading the same tokenizer.json, the base model artifact's): the same ids for every
+ * text, truncated at 128.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WordPieceParityTest {
 
-  private static final Path TOKENIZER_JSON =
-      Path.of("server/src/test/resources/fixtures/sentiment/tokenizer.json");
   private static final int MAX_LENGTH = 128;
 
   private WordPieceTokenizer ours;
   private HuggingFaceTokenizer theirs;
 
   @BeforeAll
-  void load() throws IOException {
+  void load(@TempDir Path dir) throws IOException {
     System.setProperty("ai.djl.offline", "true");
-    try (InputStream in = Files.newInputStream(TOKENIZER_JSON)) {
+    Path tokenizerJson = dir.resolve("tokenizer.json");
+    try (InputStream in = BaseModel.tokenizer()) {
+      Files.copy(in, tokenizerJson);
+    }
+    try (InputStream in = Files.newInputStream(tokenizerJson)) {
       ours = WordPieceTokenizer.read(in);
     }
     theirs =
         HuggingFaceTokenizer.builder()
-            .optTokenizerPath(TOKENIZER_JSON)
+            .optTokenizerPath(tokenizerJson)
             .optMaxLength(MAX_LENGTH)
             .optTruncation(true)
             .optPadding(false)
@@ -94,15 +98,7 @@ class WordPieceParityTest {
   void everyLineOfTheProjectsFixturesTokenizesAsHuggingFaceDoes() throws IOException {
     List<String> texts = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("server/src/test/resources/fixtures"))) {
-      // Not the vocabulary itself: Hugging Face reads "[PAD]" and the other special tokens
-      // written in a text as those tokens, which the Java tokenizer does not (a review never
-      // holds them).
-      for (Path file :
-          files
-              .filter(Files::isRegularFile)
-              .filter(f -> !f.equals(TOKENIZER_JSON))
-              .sorted()
-              .toList()) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         texts.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
       }
     }

@@ -162,7 +162,8 @@ public final class SentimentTrainer {
           for (int i = 0; i < scored.size(); i++) {
             m.add(
                 scored.get(i).scoreClass(),
-                LinearSentimentModel.decide(polarity[i], mixed[i], cuts[0], cuts[1], cuts[2]));
+                LinearSentimentModel.decide(
+                    polarity[i], mixed[i], 0, Cuts.of(cuts[0], cuts[1], cuts[2])));
           }
           if (m.predictedShare(Sentiment.MIXED) <= MAX_MIXED_SHARE && m.macroF1() > bestF1) {
             bestF1 = m.macroF1();
