@@ -19,10 +19,11 @@ import java.util.Map;
 
 /**
  * The accurate tier's encoder: all-MiniLM-L6-v2 fine-tuned on critic excerpts
- * (training/transformer), run by ONNX Runtime in the JVM. Gives log-odds per text, polarity
+ * (training/transformer), run by ONNX Runtime in the JVM. Gives log-odds per text: polarity
  * (positive against negative) and mixed (mixed against the rest), which are added to the linear
- * model's. One session serves every thread (ONNX Runtime's run is thread-safe); each run takes one
- * thread, so the indexer's writer threads do not fight over the cores.
+ * model's, and negative (a score under 40 against the rest), which votes on the label. One session
+ * serves every thread (ONNX Runtime's run is thread-safe); each run takes one thread, so the
+ * indexer's writer threads do not fight over the cores.
  *
  * <p>A model is two files the training pipeline writes: model.onnx (what fine-tuning changed, about
  * 1.5 MB, naming the base's frozen weights) and manifest.json. The bundled one is a resource of
@@ -179,12 +180,10 @@ public final class TransformerModel implements AutoCloseable {
     return tokenizer.encode(text, manifest.maxLength());
   }
 
-  /** The log-odds of each text, computed in one batch padded to its longest text. */
-  public List<LogOdds> logits(List<String> texts) {
-    return java.util.Arrays.stream(outputs(texts)).map(r -> new LogOdds(r[0], r[1])).toList();
-  }
-
-  /** Every output of the model for each text (the manifest's outputs, in its order). */
+  /**
+   * Every output of the model for each text (the manifest's outputs, in its order: polarity, mixed
+   * and negative log-odds), computed in one batch padded to its longest text.
+   */
   float[][] outputs(List<String> texts) {
     if (texts.isEmpty()) {
       return new float[0][];
