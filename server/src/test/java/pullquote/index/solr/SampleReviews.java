@@ -27,7 +27,7 @@ final class SampleReviews {
           "Refn ratchets up the tension; not dull for a second.",
           "sample-data/pusher.txt",
           7,
-          List.of("rt:full-1", "cs109:7"));
+          List.of("rt:full-1", "csv-export:7"));
 
   /** No publication, date, grade, score or confidence; no evidence. */
   static final Review SPARSE =
