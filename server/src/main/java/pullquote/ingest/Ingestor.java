@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import pullquote.sentiment.RatingScale;
 
 /**
@@ -15,6 +18,10 @@ import pullquote.sentiment.RatingScale;
  * every record into a {@link Review} and hands it on; problems go to the report.
  */
 public final class Ingestor {
+
+  /** Threads the text model decides text-only reviews on, beside the reading thread. */
+  static final int MODEL_THREADS =
+      Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
   private final SentimentResolver sentiment;
   private final ObjectMapper json;
@@ -38,41 +45,44 @@ public final class Ingestor {
     long size = files.stream().mapToLong(Ingestor::size).sum();
     // Two passes over the input, each shown as half of the progress: the first finds which
     // records may be copies of others, so the second holds back only those.
-    DuplicateScan.Clusters clusters = scan(files, progress, 2 * size);
-    ReviewIds ids = new ReviewIds();
-    DuplicateMerger merger =
-        new DuplicateMerger(
-            clusters,
-            report,
-            review -> {
-              report.reviewAccepted(review);
-              try {
-                out.accept(review);
-              } catch (RuntimeException e) {
-                throw new OutputFailed(e);
-              }
-            });
+    ExecutorService modelThreads = TextSentimentQueue.threads(MODEL_THREADS);
     try {
+      DuplicateScan.Clusters clusters = scan(files, progress, 2 * size, modelThreads);
+      DuplicateMerger merger =
+          new DuplicateMerger(
+              clusters,
+              report,
+              review -> {
+                report.reviewAccepted(review);
+                try {
+                  out.accept(review);
+                } catch (RuntimeException e) {
+                  throw new OutputFailed(e);
+                }
+              });
+      TextSentimentQueue queue = new TextSentimentQueue(sentiment, modelThreads, merger::accept);
+      ReviewIds ids = new ReviewIds();
       long done = size;
       for (Path file : files) {
         long before = done;
         Sink sink =
             new Sink(
                 report,
-                raw -> {
-                  Review review = normalise(raw, ids, report, shownAs);
-                  if (review != null) {
-                    merger.accept(review);
-                  }
-                },
+                raw -> normalise(raw, ids, report, shownAs, queue),
                 consumed -> progress.update(before + consumed, 2 * size, report.reviews()));
         readFile(file, sink, report);
         done += size(file);
         progress.update(done, 2 * size, report.reviews());
       }
+      queue.finish();
       merger.finish();
+      progress.update(2 * size, 2 * size, report.reviews()); // the reviews the queue held back
     } catch (OutputFailed e) {
       throw e.getCause();
+    } catch (TextSentimentQueue.ModelFailed e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    } finally {
+      modelThreads.shutdownNow();
     }
     return report;
   }
@@ -81,8 +91,10 @@ public final class Ingestor {
    * The first pass: every record that the second will make a review of, by its work and text, and
    * no report (the second pass reports each problem once).
    */
-  private DuplicateScan.Clusters scan(List<Path> files, IngestProgress progress, long total) {
+  private DuplicateScan.Clusters scan(
+      List<Path> files, IngestProgress progress, long total, Executor modelThreads) {
     DuplicateScan scan = new DuplicateScan();
+    boolean[] prepared = {false};
     IngestReport unreported = new IngestReport();
     long done = 0;
     for (Path file : files) {
@@ -94,6 +106,10 @@ public final class Ingestor {
                 String text = TextCleaner.clean(raw.text()).value();
                 if (!text.isEmpty()) {
                   scan.add(orAsRead(TextCleaner.clean(raw.work()), raw.work()), text);
+                  if (!prepared[0] && needsModel(raw)) {
+                    prepared[0] = true;
+                    TextSentimentQueue.prepare(sentiment, modelThreads);
+                  }
                 }
               },
               consumed -> progress.update(before + consumed, total, 0));
@@ -101,6 +117,11 @@ public final class Ingestor {
       done += size(file);
     }
     return scan.clusters();
+  }
+
+  private boolean needsModel(RawReview raw) {
+    Integer score = RatingScale.normalise(raw.scoreRaw(), raw.scoreContext()).orElse(null);
+    return sentiment.resolveKnown(score, raw.label(), raw.pageSentiment()) == null;
   }
 
   private void readFile(Path file, Sink sink, IngestReport report) {
@@ -112,7 +133,7 @@ public final class Ingestor {
       }
       readerFor(format.get()).read(file, sink);
       report.fileRead();
-    } catch (OutputFailed e) {
+    } catch (OutputFailed | TextSentimentQueue.ModelFailed e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       sink.skip(file, 0, SkipReason.UNREADABLE_FILE, String.valueOf(e.getMessage()));
@@ -129,10 +150,15 @@ public final class Ingestor {
 
   /**
    * Where a record read becomes a review: its texts cleaned, its score normalised, its sentiment
-   * chosen; null (and reported) when cleaning left no text.
+   * chosen (by the text model on the queue's threads when nothing else tells it); skipped and
+   * reported when cleaning left no text.
    */
-  private Review normalise(
-      RawReview raw, ReviewIds ids, IngestReport report, Map<String, String> shownAs) {
+  private void normalise(
+      RawReview raw,
+      ReviewIds ids,
+      IngestReport report,
+      Map<String, String> shownAs,
+      TextSentimentQueue queue) {
     TextCleaner.Cleaned text = TextCleaner.clean(raw.text());
     if (text.value().isEmpty()) {
       report.skipped(
@@ -141,7 +167,7 @@ public final class Ingestor {
               raw.position(),
               SkipReason.EMPTY_TEXT,
               "no text left once its markup was removed"));
-      return null;
+      return;
     }
     TextCleaner.Cleaned work = TextCleaner.clean(raw.work());
     TextCleaner.Cleaned critic = TextCleaner.clean(raw.critic());
@@ -166,23 +192,31 @@ public final class Ingestor {
               null,
               "score '" + raw.scoreRaw() + "' kept as published, not normalised"));
     }
-    var decision = sentiment.resolve(score, raw.label(), raw.pageSentiment(), text.value());
     // Ids come from the record as read, so a review keeps its id whatever cleaning does.
-    return new Review(
-        ids.assign(raw),
-        orAsRead(work, raw.work()),
-        orAsRead(critic, raw.critic()),
-        orAsRead(publication, raw.publication()),
-        raw.date(),
-        raw.scoreRaw(),
-        score,
-        decision.sentiment(),
-        decision.source(),
-        decision.confidence(),
-        decision.evidence(),
-        text.value(),
-        shownAs.getOrDefault(raw.source(), raw.source()),
-        raw.position());
+    String id = ids.assign(raw);
+    Function<SentimentResolver.Decision, Review> review =
+        decision ->
+            new Review(
+                id,
+                orAsRead(work, raw.work()),
+                orAsRead(critic, raw.critic()),
+                orAsRead(publication, raw.publication()),
+                raw.date(),
+                raw.scoreRaw(),
+                score,
+                decision.sentiment(),
+                decision.source(),
+                decision.confidence(),
+                decision.evidence(),
+                text.value(),
+                shownAs.getOrDefault(raw.source(), raw.source()),
+                raw.position());
+    var known = sentiment.resolveKnown(score, raw.label(), raw.pageSentiment());
+    if (known != null) {
+      queue.add(review.apply(known));
+    } else {
+      queue.add(text.value(), review);
+    }
   }
 
   private static long size(Path file) {

@@ -42,6 +42,15 @@ public final class SentimentResolver {
   }
 
   public Decision resolve(Integer normalisedScore, String label, Sentiment pageClass, String text) {
+    Decision known = resolveKnown(normalisedScore, label, pageClass);
+    return known != null ? known : resolveTexts(List.of(text)).get(0);
+  }
+
+  /**
+   * The decision from the review's score, label or page distribution; null when it has none of them
+   * and the text model must decide.
+   */
+  public Decision resolveKnown(Integer normalisedScore, String label, Sentiment pageClass) {
     if (normalisedScore != null) {
       return new Decision(Sentiment.fromScore(normalisedScore), SentimentSource.SCORE);
     }
@@ -52,7 +61,21 @@ public final class SentimentResolver {
     if (pageClass != null) {
       return new Decision(pageClass, SentimentSource.PAGE);
     }
-    TextSentimentModel.Prediction guess = model.classify(text);
-    return new Decision(guess.sentiment(), model.source(), guess.confidence(), guess.evidence());
+    return null;
+  }
+
+  /** The text model's decisions for texts with nothing else to go by, in their order. */
+  public List<Decision> resolveTexts(List<String> texts) {
+    return model.classifyAll(texts).stream()
+        .map(
+            guess ->
+                new Decision(
+                    guess.sentiment(), model.source(), guess.confidence(), guess.evidence()))
+        .toList();
+  }
+
+  /** Loads the text model now, if it loads lazily (see {@link TextSentimentModel#prepare}). */
+  public void prepare() {
+    model.prepare();
   }
 }

@@ -1,5 +1,8 @@
 package pullquote.sentiment;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -9,6 +12,9 @@ import java.util.function.Supplier;
  * whose reviews all carry a score, label or page distribution never loads it.
  */
 public final class AccurateSentimentModel implements TextSentimentModel {
+
+  /** Texts per run of the transformer. */
+  private static final int RUN = 16;
 
   private final LinearSentimentModel linear;
   private final Supplier<TransformerModel> transformer;
@@ -39,9 +45,38 @@ public final class AccurateSentimentModel implements TextSentimentModel {
   }
 
   @Override
+  public void prepare() {
+    transformer();
+  }
+
+  @Override
   public Prediction classify(String text) {
+    return classifyAll(List.of(text)).get(0);
+  }
+
+  /**
+   * Runs the transformer over texts of like length together: a batch is padded to its longest text,
+   * so sorting by length first spends little on padding.
+   */
+  @Override
+  public List<Prediction> classifyAll(List<String> texts) {
     TransformerModel model = transformer();
-    float[] outputs = model.outputs(java.util.List.of(text))[0];
+    Integer[] byLength = new Integer[texts.size()];
+    Arrays.setAll(byLength, i -> i);
+    Arrays.sort(byLength, Comparator.comparingInt(i -> texts.get(i).length()));
+    Prediction[] predictions = new Prediction[texts.size()];
+    for (int from = 0; from < byLength.length; from += RUN) {
+      List<Integer> run =
+          Arrays.asList(byLength).subList(from, Math.min(from + RUN, byLength.length));
+      float[][] outputs = model.outputs(run.stream().map(texts::get).toList());
+      for (int i = 0; i < run.size(); i++) {
+        predictions[run.get(i)] = decide(texts.get(run.get(i)), outputs[i], model);
+      }
+    }
+    return List.of(predictions);
+  }
+
+  private Prediction decide(String text, float[] outputs, TransformerModel model) {
     double negativeHead =
         outputs.length > 2 ? LogisticRegression.sigmoid(outputs[2]) : 0; // older models: two heads
     return linear.classify(

@@ -1,16 +1,19 @@
 package pullquote.sentiment;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The accurate tier's frozen base: all-MiniLM-L6-v2 as the Maven artifact {@value #ARTIFACT} ships
@@ -49,15 +52,75 @@ final class BaseModel {
    * @throws IOException naming the first weight that is missing or not of its shape
    */
   static Map<String, FloatBuffer> weights(Map<String, long[]> wanted) throws IOException {
-    Map<String, FloatBuffer> found = new HashMap<>();
-    try (InputStream stream = open(ONNX)) {
-      CodedInputStream in = CodedInputStream.newInstance(stream);
-      in.setSizeLimit(Integer.MAX_VALUE);
-      forEachField(
-          in,
-          MODEL_GRAPH,
-          () -> forEachField(in, GRAPH_INITIALIZER, () -> tensor(in, wanted, found)));
+    Path jar = artifactJar();
+    if (jar == null) {
+      try (InputStream stream = open(ONNX)) {
+        return weights(ByteBuffer.wrap(stream.readAllBytes()), wanted);
+      }
     }
+    return weights(wanted, jar);
+  }
+
+  /**
+   * The weights from the artifact's jar, or from its ONNX file unpacked beside the jar (the build
+   * puts one in target/lib) when that file is the jar's entry byte for byte: inflating the 83 MB
+   * entry took ~0.5 s, most of the model's load, where the unpacked file is mapped and read in
+   * ~0.05 s. A copy that differs (damaged, another version) is passed over.
+   */
+  static Map<String, FloatBuffer> weights(Map<String, long[]> wanted, Path jar) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry(ONNX.substring(1));
+      if (entry == null) {
+        throw new IOException("the base model " + ARTIFACT + " has no " + ONNX.substring(1));
+      }
+      ByteBuffer unpacked = unpacked(jar.resolveSibling(ONNX.substring(1)), entry);
+      if (unpacked != null) {
+        return weights(unpacked, wanted);
+      }
+      try (InputStream stream = zip.getInputStream(entry)) {
+        return weights(ByteBuffer.wrap(stream.readAllBytes()), wanted);
+      }
+    }
+  }
+
+  /** The file mapped, when it has the entry's size and CRC-32; else null. */
+  private static ByteBuffer unpacked(Path file, ZipEntry entry) {
+    try (FileChannel channel = FileChannel.open(file)) {
+      if (channel.size() != entry.getSize()) {
+        return null;
+      }
+      ByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+      CRC32 crc = new CRC32();
+      crc.update(mapped.duplicate());
+      return crc.getValue() == entry.getCrc() ? mapped : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // absent or unreadable: the jar's entry serves
+    }
+  }
+
+  /** The artifact's jar, found from where its ONNX file is on the class path; else null. */
+  static Path artifactJar() {
+    java.net.URL url = BaseModel.class.getResource(ONNX);
+    if (url == null || !"jar".equals(url.getProtocol())) {
+      return null;
+    }
+    String spec = url.getFile(); // file:/…/artifact.jar!/all-minilm-l6-v2.onnx
+    int bang = spec.indexOf("!/");
+    try {
+      return bang < 0 ? null : Path.of(java.net.URI.create(spec.substring(0, bang)));
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return null;
+    }
+  }
+
+  /** The wanted weights out of an ONNX file's bytes (a ModelProto). */
+  private static Map<String, FloatBuffer> weights(ByteBuffer onnx, Map<String, long[]> wanted)
+      throws IOException {
+    Map<String, FloatBuffer> found = new HashMap<>();
+    forEachField(
+        new ProtobufFields(onnx),
+        MODEL_GRAPH,
+        graph -> forEachField(graph, GRAPH_INITIALIZER, tensor -> tensor(tensor, wanted, found)));
     TreeSet<String> missing = new TreeSet<>(wanted.keySet());
     missing.removeAll(found.keySet());
     if (!missing.isEmpty()) {
@@ -85,40 +148,35 @@ final class BaseModel {
   }
 
   private interface Reader {
-    void read() throws IOException;
+    void read(ProtobufFields fields) throws IOException;
   }
 
   /** Reads each length-delimited field of that number with the reader, and skips the rest. */
-  private static void forEachField(CodedInputStream in, int number, Reader reader)
+  private static void forEachField(ProtobufFields fields, int number, Reader reader)
       throws IOException {
-    while (!in.isAtEnd()) {
-      int tag = in.readTag();
-      if (WireFormat.getTagFieldNumber(tag) == number
-          && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-        int limit = in.pushLimit(in.readRawVarint32());
-        reader.read();
-        in.popLimit(limit);
+    while (fields.next()) {
+      if (fields.number() == number && fields.wireType() == ProtobufFields.LENGTH_DELIMITED) {
+        reader.read(new ProtobufFields(fields.bytes()));
       } else {
-        in.skipField(tag);
+        fields.skip();
       }
     }
   }
 
   private static void tensor(
-      CodedInputStream in, Map<String, long[]> wanted, Map<String, FloatBuffer> found)
+      ProtobufFields fields, Map<String, long[]> wanted, Map<String, FloatBuffer> found)
       throws IOException {
     long[] dims = new long[0];
-    int type = 0;
+    long type = 0;
     String name = "";
-    byte[] raw = null;
-    while (!in.isAtEnd()) {
-      int tag = in.readTag();
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case TENSOR_DIMS -> dims = appendDims(in, tag, dims);
-        case TENSOR_DATA_TYPE -> type = in.readInt32();
-        case TENSOR_NAME -> name = in.readString();
-        case TENSOR_RAW_DATA -> raw = in.readByteArray();
-        default -> in.skipField(tag);
+    ByteBuffer raw = null;
+    while (fields.next()) {
+      switch (fields.number()) {
+        case TENSOR_DIMS -> dims = appendDims(fields, dims);
+        case TENSOR_DATA_TYPE -> type = fields.varint();
+        case TENSOR_NAME -> name = fields.string();
+        case TENSOR_RAW_DATA -> raw = fields.bytes();
+        default -> fields.skip();
       }
     }
     long[] shape = wanted.get(name);
@@ -128,7 +186,7 @@ final class BaseModel {
     if (type != FLOAT
         || !Arrays.equals(dims, shape)
         || raw == null
-        || raw.length != 4 * count(shape)) {
+        || raw.remaining() != 4 * count(shape)) {
       throw new IOException(
           "the base model "
               + ARTIFACT
@@ -140,24 +198,24 @@ final class BaseModel {
               + Arrays.toString(shape)
               + ": not the base it was trained on");
     }
-    ByteBuffer direct = ByteBuffer.allocateDirect(raw.length).order(ByteOrder.LITTLE_ENDIAN);
+    // A copy, aligned: ONNX Runtime reads a direct buffer in place, and the file's offsets are not.
+    ByteBuffer direct = ByteBuffer.allocateDirect(raw.remaining()).order(ByteOrder.LITTLE_ENDIAN);
     found.put(name, direct.put(raw).flip().asFloatBuffer());
   }
 
   /** Dims come one by one or packed, as the writer chose. */
-  private static long[] appendDims(CodedInputStream in, int tag, long[] dims) throws IOException {
-    if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+  private static long[] appendDims(ProtobufFields fields, long[] dims) throws IOException {
+    if (fields.wireType() != ProtobufFields.LENGTH_DELIMITED) {
       long[] more = Arrays.copyOf(dims, dims.length + 1);
-      more[dims.length] = in.readInt64();
+      more[dims.length] = fields.varint();
       return more;
     }
-    int limit = in.pushLimit(in.readRawVarint32());
+    ProtobufFields packed = new ProtobufFields(fields.bytes());
     long[] more = dims;
-    while (!in.isAtEnd()) {
+    while (packed.hasMore()) {
       more = Arrays.copyOf(more, more.length + 1);
-      more[more.length - 1] = in.readInt64();
+      more[more.length - 1] = packed.varint();
     }
-    in.popLimit(limit);
     return more;
   }
 

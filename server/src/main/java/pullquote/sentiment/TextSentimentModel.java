@@ -8,6 +8,20 @@ public interface TextSentimentModel {
   /** Classifies one excerpt; never fails, whatever the text. */
   Prediction classify(String text);
 
+  /**
+   * Classifies excerpts together, in their order; a model that runs faster in batches overrides it.
+   * Called from several threads at once.
+   */
+  default List<Prediction> classifyAll(List<String> texts) {
+    return texts.stream().map(this::classify).toList();
+  }
+
+  /**
+   * Loads what the model loads lazily, now: the indexer calls it off the reading thread as soon as
+   * it knows a text will need the model. Throws what loading throws.
+   */
+  default void prepare() {}
+
   /** How a review this model decided names its source: the fast tier is {@code model}. */
   default SentimentSource source() {
     return SentimentSource.MODEL;

@@ -1,6 +1,7 @@
 package pullquote.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,25 @@ class AccurateSentimentModelTest {
     assertThat(decision.source().key()).isEqualTo("model:transformer");
     resolver.resolve(null, null, null, "Another text.");
     assertThat(loads).hasValue(1);
+  }
+
+  @Test
+  void textsDecidedTogetherGetTheDecisionsTheyGetAlone() {
+    var texts =
+        java.util.List.of(
+            "Uneven but often charming, with a terrific lead performance and a muddled script.",
+            "A triumph.",
+            "Dull, overlong and badly acted; I checked my watch twice.",
+            "It has its moments, but the second half drags and the ending fizzles.",
+            "An unpretentious delight.");
+    var together = accurate.classifyAll(texts);
+    assertThat(together).hasSize(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      var alone = accurate.classify(texts.get(i));
+      assertThat(together.get(i).sentiment()).as(texts.get(i)).isEqualTo(alone.sentiment());
+      assertThat(together.get(i).positive()).isCloseTo(alone.positive(), within(1e-4));
+      assertThat(together.get(i).evidence()).isEqualTo(alone.evidence());
+    }
   }
 
   @Test

@@ -1,0 +1,118 @@
+package pullquote.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pullquote.sentiment.AccurateSentimentModel;
+import pullquote.sentiment.LinearSentimentModel;
+import pullquote.sentiment.SentimentSource;
+import pullquote.sentiment.TextSentimentModel;
+import pullquote.sentiment.TransformerModel;
+
+/**
+ * Text-only reviews are decided on the text model's threads, in batches, while the rest flow past:
+ * the reviews still come out in reading order, each text decided as it would be alone, and a model
+ * that cannot load ends the run with its one sentence.
+ */
+class TextSentimentQueueTest {
+
+  @TempDir Path dir;
+
+  private static final String[] TEXTS = {
+    "A handsome and gripping period piece.",
+    "Dull, overlong and badly acted.",
+    "It has its moments, but the second half drags.",
+    "An unpretentious delight.",
+    "The worst sequel yet."
+  };
+
+  /** Rows r-0 … r-(n-1); every third carries a score, the rest only their words. */
+  private Path export(int rows) throws Exception {
+    StringBuilder csv = new StringBuilder("review_id,work,text,score\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append("r-")
+          .append(i)
+          .append(",Work ")
+          .append(i % 7)
+          .append(",\"")
+          .append(TEXTS[i % TEXTS.length])
+          .append(" (")
+          .append(i)
+          .append(")\",")
+          .append(i % 3 == 0 ? "8/10" : "")
+          .append('\n');
+    }
+    return Files.writeString(dir.resolve("export.csv"), csv);
+  }
+
+  private static List<Review> ingest(TextSentimentModel model, Path file) {
+    List<Review> out = new ArrayList<>();
+    new Ingestor(new SentimentResolver(model), Json.newMapper(), IngestOptions.DEFAULT)
+        .ingest(List.of(file), out::add, IngestProgress.NONE);
+    return out;
+  }
+
+  @Test
+  void textOnlyReviewsComeOutInReadingOrderEachDecidedAsItWouldBeAlone() throws Exception {
+    int rows = TextSentimentQueue.WINDOW * 2 + 37; // past the window, and a last partial batch
+    LinearSentimentModel model = LinearSentimentModel.bundled();
+
+    List<Review> reviews = ingest(model, export(rows));
+
+    assertThat(reviews).hasSize(rows);
+    for (int i = 0; i < rows; i++) {
+      Review review = reviews.get(i);
+      assertThat(review.id()).isEqualTo("r-" + i);
+      if (i % 3 == 0) {
+        assertThat(review.sentimentSource()).isEqualTo(SentimentSource.SCORE);
+      } else {
+        var alone = model.classify(review.text());
+        assertThat(review.sentimentSource()).isEqualTo(SentimentSource.MODEL);
+        assertThat(review.sentiment()).isEqualTo(alone.sentiment());
+        assertThat(review.sentimentConfidence()).isEqualTo(alone.confidence());
+        assertThat(review.sentimentEvidence()).isEqualTo(alone.evidence());
+      }
+    }
+  }
+
+  @Test
+  void aBuildWhoseReviewsAllCarryAScoreNeverLoadsTheTransformer() throws Exception {
+    AtomicInteger loads = new AtomicInteger();
+    var accurate =
+        new AccurateSentimentModel(
+            LinearSentimentModel.bundled(),
+            () -> {
+              loads.incrementAndGet();
+              return TransformerModel.bundled();
+            });
+    Path scored =
+        Files.writeString(
+            dir.resolve("scored.csv"), "work,text,score\nW,Fine.,7/10\nW,Awful.,2/10\n");
+
+    assertThat(ingest(accurate, scored)).hasSize(2);
+    assertThat(loads).hasValue(0);
+  }
+
+  @Test
+  void aTransformerThatCannotBeReadEndsTheRunWithItsOneSentence() throws Exception {
+    Path broken = Files.createDirectories(dir.resolve("broken"));
+    Files.writeString(broken.resolve("manifest.json"), "{\"sha256\": 3");
+    Files.writeString(broken.resolve("model.onnx"), "not a model");
+    var accurate =
+        new AccurateSentimentModel(
+            LinearSentimentModel.bundled(), () -> TransformerModel.read(broken));
+    Path file = export(10);
+
+    assertThatThrownBy(() -> ingest(accurate, file))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("the transformer model in " + broken + " cannot be read:")
+        .hasMessageNotContaining("\n");
+  }
+}
