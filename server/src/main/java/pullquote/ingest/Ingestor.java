@@ -60,7 +60,9 @@ public final class Ingestor {
                   throw new OutputFailed(e);
                 }
               });
-      TextSentimentQueue queue = new TextSentimentQueue(sentiment, modelThreads, merger::accept);
+      TextSentimentQueue queue =
+          new TextSentimentQueue(
+              sentiment, modelThreads, merger::accept, TextSentimentQueue.WINDOW);
       ReviewIds ids = new ReviewIds();
       long done = size;
       for (Path file : files) {
@@ -106,7 +108,7 @@ public final class Ingestor {
                 String text = TextCleaner.clean(raw.text()).value();
                 if (!text.isEmpty()) {
                   scan.add(orAsRead(TextCleaner.clean(raw.work()), raw.work()), text);
-                  if (!prepared[0] && needsModel(raw)) {
+                  if (!prepared[0] && sentiment.costly() && needsModel(raw)) {
                     prepared[0] = true;
                     TextSentimentQueue.prepare(sentiment, modelThreads);
                   }

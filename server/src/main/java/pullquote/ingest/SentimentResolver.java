@@ -74,6 +74,14 @@ public final class SentimentResolver {
         .toList();
   }
 
+  /**
+   * Whether the text model is worth running in batches apart (see {@link
+   * TextSentimentModel#costly}).
+   */
+  public boolean costly() {
+    return model.costly();
+  }
+
   /** Loads the text model now, if it loads lazily (see {@link TextSentimentModel#prepare}). */
   public void prepare() {
     model.prepare();

@@ -12,10 +12,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Passes reviews on in reading order while the text model decides the text-only ones in batches on
- * threads of its own. The accurate tier takes milliseconds a text and runs faster in batches; on
- * the reading thread, one at a time, it made a build that forced it on every review ~40 times
- * slower than the fast tier. Order is kept, so ids, duplicates and the index come out as a
+ * Passes reviews on in reading order while a costly text model decides the text-only ones in
+ * batches on threads of its own. The accurate tier takes milliseconds a text and runs faster in
+ * batches; on the reading thread, one at a time, it made a build that forced it on every review ~40
+ * times slower than the fast tier. Order is kept, so ids, duplicates and the index come out as a
  * single-threaded read would make them. The reading thread waits only when {@link #WINDOW} reviews
  * queue behind an undecided one.
  */
@@ -30,17 +30,24 @@ final class TextSentimentQueue {
   private final SentimentResolver resolver;
   private final Consumer<Review> out;
   private final Executor threads;
+  private final int limit;
   private final ArrayDeque<Slot> window = new ArrayDeque<>();
   private List<Slot> batch = new ArrayList<>(BATCH);
 
   /**
    * @param threads the model's threads (see {@link #threads})
    * @param out where reviews go, in the order they were added, on the adding thread
+   * @param window reviews held at most ({@link #WINDOW})
    */
-  TextSentimentQueue(SentimentResolver resolver, Executor threads, Consumer<Review> out) {
+  TextSentimentQueue(
+      SentimentResolver resolver, Executor threads, Consumer<Review> out, int window) {
+    if (window < 1) {
+      throw new IllegalArgumentException("the window holds at least one review");
+    }
     this.resolver = resolver;
     this.threads = threads;
     this.out = out;
+    this.limit = window;
   }
 
   /** Threads for the text model, ended with {@code shutdownNow} once a run is over. */
@@ -71,8 +78,15 @@ final class TextSentimentQueue {
     drain(false);
   }
 
-  /** A review the text model decides: {@code complete} makes it once the decision is known. */
+  /**
+   * A review the text model decides: {@code complete} makes it once the decision is known. A cheap
+   * model decides it at once, here.
+   */
   void add(String text, Function<SentimentResolver.Decision, Review> complete) {
+    if (!resolver.costly()) {
+      add(complete.apply(resolver.resolveTexts(List.of(text)).get(0)));
+      return;
+    }
     Slot slot = new Slot(new CompletableFuture<>(), text, complete);
     window.add(slot);
     batch.add(slot);
@@ -113,7 +127,7 @@ final class TextSentimentQueue {
     while (!window.isEmpty()) {
       Slot head = window.peek();
       if (!head.review().isDone()) {
-        if (!all && window.size() < WINDOW) {
+        if (!all && window.size() < limit) {
           return;
         }
         send(); // the head may still be in the batch being filled

@@ -45,6 +45,11 @@ public final class AccurateSentimentModel implements TextSentimentModel {
   }
 
   @Override
+  public boolean costly() {
+    return true;
+  }
+
+  @Override
   public void prepare() {
     transformer();
   }

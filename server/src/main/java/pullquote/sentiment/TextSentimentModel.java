@@ -17,6 +17,16 @@ public interface TextSentimentModel {
   }
 
   /**
+   * Whether a text costs enough (milliseconds) that the indexer should decide text-only reviews in
+   * batches on threads of their own. A cheap model is run in line on the reading thread: for the
+   * linear model (microseconds) handing texts to other threads cost more than it saved, as both
+   * cores are busy indexing.
+   */
+  default boolean costly() {
+    return false;
+  }
+
+  /**
    * Loads what the model loads lazily, now: the indexer calls it off the reading thread as soon as
    * it knows a text will need the model. Throws what loading throws.
    */

@@ -2,24 +2,28 @@ package pullquote.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pullquote.sentiment.AccurateSentimentModel;
 import pullquote.sentiment.LinearSentimentModel;
+import pullquote.sentiment.Sentiment;
 import pullquote.sentiment.SentimentSource;
 import pullquote.sentiment.TextSentimentModel;
 import pullquote.sentiment.TransformerModel;
 
 /**
- * Text-only reviews are decided on the text model's threads, in batches, while the rest flow past:
- * the reviews still come out in reading order, each text decided as it would be alone, and a model
- * that cannot load ends the run with its one sentence.
+ * Text-only reviews are decided by a costly model on threads of its own, in batches, while the rest
+ * flow past (a cheap one decides them in line): either way the reviews come out in reading order,
+ * each text decided as it would be alone, and a model that cannot load ends the run with its one
+ * sentence.
  */
 class TextSentimentQueueTest {
 
@@ -60,7 +64,7 @@ class TextSentimentQueueTest {
   }
 
   @Test
-  void textOnlyReviewsComeOutInReadingOrderEachDecidedAsItWouldBeAlone() throws Exception {
+  void aCheapModelsReviewsComeOutInReadingOrderEachDecidedAsItWouldBeAlone() throws Exception {
     int rows = TextSentimentQueue.WINDOW * 2 + 37; // past the window, and a last partial batch
     LinearSentimentModel model = LinearSentimentModel.bundled();
 
@@ -80,6 +84,70 @@ class TextSentimentQueueTest {
         assertThat(review.sentimentEvidence()).isEqualTo(alone.evidence());
       }
     }
+  }
+
+  @Test
+  void aCostlyModelsReviewsComeOutInTheOrderAddedEachDecidedAsItWouldBeAlone() {
+    var accurate =
+        new AccurateSentimentModel(LinearSentimentModel.bundled(), TransformerModel::bundled);
+    int window = 40;
+    int count = 2 * window + 37; // past the window twice, ending inside a batch
+    List<Review> out = new ArrayList<>();
+    ExecutorService threads = TextSentimentQueue.threads(2);
+    try {
+      var queue =
+          new TextSentimentQueue(new SentimentResolver(accurate), threads, out::add, window);
+      for (int i = 0; i < count; i++) {
+        String text = TEXTS[i % TEXTS.length] + " (" + i + ")";
+        if (i % 3 == 0) {
+          queue.add(review(i, text, Sentiment.POSITIVE, SentimentSource.SCORE, null, List.of()));
+        } else {
+          int n = i;
+          queue.add(
+              text, d -> review(n, text, d.sentiment(), d.source(), d.confidence(), d.evidence()));
+        }
+      }
+      queue.finish();
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(out).hasSize(count);
+    for (int i = 0; i < count; i++) {
+      Review review = out.get(i);
+      assertThat(review.id()).isEqualTo("r-" + i);
+      if (i % 3 != 0) {
+        var alone = accurate.classify(review.text());
+        assertThat(review.sentimentSource()).isEqualTo(SentimentSource.TRANSFORMER);
+        assertThat(review.sentiment()).as(review.text()).isEqualTo(alone.sentiment());
+        assertThat(review.sentimentConfidence()).isCloseTo(alone.confidence(), within(1e-4));
+        assertThat(review.sentimentEvidence()).isEqualTo(alone.evidence());
+      }
+    }
+  }
+
+  private static Review review(
+      int i,
+      String text,
+      Sentiment sentiment,
+      SentimentSource source,
+      Double confidence,
+      List<String> evidence) {
+    return new Review(
+        "r-" + i,
+        "Work",
+        null,
+        null,
+        null,
+        null,
+        null,
+        sentiment,
+        source,
+        confidence,
+        evidence,
+        text,
+        "queue",
+        i + 1);
   }
 
   @Test
