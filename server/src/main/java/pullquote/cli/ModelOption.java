@@ -61,8 +61,16 @@ final class ModelOption {
     if (tier == Tier.fast) {
       return linear;
     }
+    return new AccurateSentimentModel(linear, transformerLoader());
+  }
+
+  /**
+   * The chosen transformer, to be read when called; its directory is checked here, so one without a
+   * model is bad usage said in one sentence.
+   */
+  java.util.function.Supplier<TransformerModel> transformerLoader() {
     if (transformer == null) {
-      return new AccurateSentimentModel(linear, TransformerModel::bundled);
+      return TransformerModel::bundled;
     }
     if (!Files.isRegularFile(transformer.resolve("model.onnx"))
         || !Files.isRegularFile(transformer.resolve("manifest.json"))) {
@@ -74,7 +82,12 @@ final class ModelOption {
               + " them)");
     }
     Path dir = transformer;
-    return new AccurateSentimentModel(linear, () -> TransformerModel.read(dir));
+    return () -> TransformerModel.read(dir);
+  }
+
+  /** What the chosen transformer is called in a trained model's metadata. */
+  String transformerName() {
+    return transformer == null ? "bundled with pullquote" : transformer.getFileName().toString();
   }
 
   /**

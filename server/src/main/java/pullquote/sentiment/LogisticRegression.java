@@ -9,8 +9,11 @@ import java.util.Random;
  */
 final class LogisticRegression {
 
-  /** One training row: feature indices, their values, the 0/1 target and a row weight. */
-  record Row(int[] features, float[] values, int target, double weight) {}
+  /**
+   * One training row: feature indices, their values, the target (0 or 1, or a probability between
+   * when the label is soft, as in distillation) and a row weight.
+   */
+  record Row(int[] features, float[] values, double target, double weight) {}
 
   /** The trained weights. */
   record Weights(float[] w, float bias) {

@@ -15,6 +15,8 @@ import pullquote.sentiment.SentimentEvaluation;
 import pullquote.sentiment.SentimentTrainer;
 import pullquote.sentiment.SplitExport;
 import pullquote.sentiment.TrainingCorpus;
+import pullquote.sentiment.TransformerModel;
+import pullquote.sentiment.TransformerTeacher;
 
 /** {@code pullquote train-sentiment}: trains the text model, or evaluates one on the test split. */
 @Command(
@@ -54,6 +56,13 @@ final class TrainSentimentCommand implements Callable<Integer> {
               + " collection, the linear model's log-odds), for the transformer's training"
               + " script (training/transformer/).")
   Path exportSplits;
+
+  @Option(
+      names = "--distill",
+      description =
+          "Train the linear model half on the gold labels, half on the transformer's P(positive)"
+              + " (the bundled one, or --transformer DIR).")
+  boolean distill;
 
   /** With --evaluate and no --out: the model to evaluate. */
   @Mixin ModelOption model = new ModelOption();
@@ -111,7 +120,8 @@ final class TrainSentimentCommand implements Callable<Integer> {
         SentimentTrainer.train(
             corpus,
             data.getFileName() + " (" + corpus.size() + " distinct labelled excerpts)",
-            trainedOn);
+            trainedOn,
+            distill ? teacher() : null);
     Path target = out.toAbsolutePath();
     Files.createDirectories(target.getParent());
     // Written beside the target and moved over it, so an interrupted run never leaves half a model.
@@ -129,6 +139,14 @@ final class TrainSentimentCommand implements Callable<Integer> {
         "model: %s (%d bytes, %d features), trained in %.1f s%n",
         out, Files.size(target), result.model().featureCount(), (System.nanoTime() - start) / 1e9);
     return 0;
+  }
+
+  private SentimentTrainer.Teacher teacher() {
+    TransformerModel transformer = model.transformerLoader().get();
+    TransformerTeacher teacher =
+        new TransformerTeacher(transformer, Runtime.getRuntime().availableProcessors());
+    return new SentimentTrainer.Teacher(
+        "the transformer (" + model.transformerName() + ")", teacher::positive);
   }
 
   private int evaluate(List<TrainingCorpus.Excerpt> corpus) throws java.io.IOException {

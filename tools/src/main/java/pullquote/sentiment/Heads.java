@@ -27,6 +27,14 @@ final class Heads {
   }
 
   static Heads fit(List<Excerpt> train, Vocabulary vocabulary) {
+    return fit(train, vocabulary, null, 0);
+  }
+
+  /**
+   * @param teacher a teacher's P(positive) for each training excerpt, or null
+   * @param mix how much of each polarity target is the teacher's (0: the gold label alone)
+   */
+  static Heads fit(List<Excerpt> train, Vocabulary vocabulary, double[] teacher, double mix) {
     List<int[]> encoded = train.stream().map(e -> vocabulary.encode(e.text())).toList();
     float[] ratios = nbRatios(train, encoded, vocabulary.size());
     List<LogisticRegression.Row> polarityRows = new ArrayList<>();
@@ -42,7 +50,8 @@ final class Heads {
           values[j] = ratios[features[j]];
         }
         int target = e.polarity() == Sentiment.POSITIVE ? 1 : 0;
-        polarityRows.add(new LogisticRegression.Row(features, values, target, 1));
+        double soft = teacher == null ? target : (1 - mix) * target + mix * teacher[i];
+        polarityRows.add(new LogisticRegression.Row(features, values, soft, 1));
         polarityTargets.add(target);
       }
       if (e.scoreClass() != null) {

@@ -33,11 +33,36 @@ public final class SentimentTrainer {
   private SentimentTrainer() {}
 
   public static Result train(List<Excerpt> corpus, String dataDescription, LocalDate date) {
+    return train(corpus, dataDescription, date, null);
+  }
+
+  /**
+   * A teacher's soft labels for distillation: its name for the model's metadata, and how it labels
+   * texts.
+   */
+  public record Teacher(String name, java.util.function.Function<List<String>, double[]> labels) {}
+
+  /** Share of each polarity target that comes from the teacher when distilling. */
+  static final double DISTILLATION_MIX = 0.5;
+
+  /**
+   * @param teacher whose P(positive) makes half of each training excerpt's polarity target, or null
+   *     to train on the gold labels alone
+   */
+  public static Result train(
+      List<Excerpt> corpus, String dataDescription, LocalDate date, Teacher teacher) {
     List<Excerpt> train = part(corpus, Split.TRAIN);
     List<Excerpt> dev = part(corpus, Split.DEV);
     List<Excerpt> test = part(corpus, Split.TEST);
     Vocabulary vocabulary = Vocabulary.of(train);
-    Heads heads = Heads.fit(train, vocabulary);
+    Heads heads =
+        teacher == null
+            ? Heads.fit(train, vocabulary)
+            : Heads.fit(
+                train,
+                vocabulary,
+                teacher.labels().apply(train.stream().map(Excerpt::text).toList()),
+                DISTILLATION_MIX);
     double[] polarityCal = calibratePolarity(dev, vocabulary, heads);
     double[] mixedCal = calibrateMixed(dev, vocabulary, heads);
     LinearSentimentModel draft =
@@ -68,6 +93,10 @@ public final class SentimentTrainer {
             + " and bigrams with negation scope and character 5-grams; Platt-calibrated; cuts tuned"
             + " on dev");
     metadata.put("trained_on", date.toString());
+    if (teacher != null) {
+      metadata.put(
+          "distilled_from", teacher.name() + ": half of each polarity target is its P(positive)");
+    }
     metadata.put("data", dataDescription);
     metadata.put(
         "split", "by work: a tenth test, a tenth dev, the rest train; repeated texts kept once");

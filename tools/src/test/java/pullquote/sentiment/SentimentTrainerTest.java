@@ -89,6 +89,31 @@ class SentimentTrainerTest {
   }
 
   @Test
+  void aTeachersLabelsMakeHalfOfEachPolarityTargetAndTheMetadataSaysWhose() throws Exception {
+    var corpus = TrainingCorpus.read(csv);
+    var test = SentimentTrainer.part(corpus, TrainingCorpus.Split.TEST);
+    // A teacher that says the opposite of every gold label: half its label, half the gold one,
+    // is 0.5 for every excerpt, so the polarity head has nothing left to learn.
+    var contrary =
+        new SentimentTrainer.Teacher(
+            "contrary",
+            texts ->
+                texts.stream()
+                    .mapToDouble(t -> BAD.stream().anyMatch(t::contains) ? 1.0 : 0.0)
+                    .toArray());
+
+    var result = SentimentTrainer.train(corpus, "toy", LocalDate.of(2026, 1, 1), contrary);
+
+    assertThat(result.model().metadata()).contains("\"distilled_from\" : \"contrary: half");
+    // no better than always saying positive, where the gold labels alone give over 0.9
+    double positiveShare =
+        test.stream().filter(e -> e.polarity() == Sentiment.POSITIVE).count()
+            / (double) test.stream().filter(e -> e.polarity() != null).count();
+    assertThat(SentimentEvaluation.binaryAccuracy(result.model(), test))
+        .isLessThanOrEqualTo(positiveShare + 0.01);
+  }
+
+  @Test
   void aWrittenModelReadsBackWithItsMetadataAndAnswers() throws Exception {
     byte[] bytes = trainedBytes();
     LinearSentimentModel model = LinearSentimentModel.read(new ByteArrayInputStream(bytes));
