@@ -17,8 +17,7 @@ public final class AccurateSentimentModel implements TextSentimentModel {
   private static final int RUN = 16;
 
   private final LinearSentimentModel linear;
-  private final Supplier<TransformerModel> transformer;
-  private volatile TransformerModel loaded;
+  private final LoadOnce<TransformerModel> transformer;
 
   /**
    * @param transformer called once, on the first text to classify (e.g. {@link
@@ -27,21 +26,11 @@ public final class AccurateSentimentModel implements TextSentimentModel {
   public AccurateSentimentModel(
       LinearSentimentModel linear, Supplier<TransformerModel> transformer) {
     this.linear = linear;
-    this.transformer = transformer;
+    this.transformer = new LoadOnce<>(transformer);
   }
 
   private TransformerModel transformer() {
-    TransformerModel model = loaded;
-    if (model == null) {
-      synchronized (this) {
-        model = loaded;
-        if (model == null) {
-          model = transformer.get();
-          loaded = model;
-        }
-      }
-    }
-    return model;
+    return transformer.get();
   }
 
   @Override
