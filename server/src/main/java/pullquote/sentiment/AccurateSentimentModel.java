@@ -1,7 +1,5 @@
 package pullquote.sentiment;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -12,9 +10,6 @@ import java.util.function.Supplier;
  * whose reviews all carry a score, label or page distribution never loads it.
  */
 public final class AccurateSentimentModel implements TextSentimentModel {
-
-  /** Texts per run of the transformer. */
-  private static final int RUN = 16;
 
   private final LinearSentimentModel linear;
   private final LoadOnce<TransformerModel> transformer;
@@ -48,24 +43,14 @@ public final class AccurateSentimentModel implements TextSentimentModel {
     return classifyAll(List.of(text)).get(0);
   }
 
-  /**
-   * Runs the transformer over texts of like length together: a batch is padded to its longest text,
-   * so sorting by length first spends little on padding.
-   */
+  /** Runs the transformer over the texts together, in runs of like length. */
   @Override
   public List<Prediction> classifyAll(List<String> texts) {
     TransformerModel model = transformer();
-    Integer[] byLength = new Integer[texts.size()];
-    Arrays.setAll(byLength, i -> i);
-    Arrays.sort(byLength, Comparator.comparingInt(i -> texts.get(i).length()));
+    float[][] outputs = model.outputsInRuns(texts);
     Prediction[] predictions = new Prediction[texts.size()];
-    for (int from = 0; from < byLength.length; from += RUN) {
-      List<Integer> run =
-          Arrays.asList(byLength).subList(from, Math.min(from + RUN, byLength.length));
-      float[][] outputs = model.outputs(run.stream().map(texts::get).toList());
-      for (int i = 0; i < run.size(); i++) {
-        predictions[run.get(i)] = decide(texts.get(run.get(i)), outputs[i], model);
-      }
+    for (int i = 0; i < predictions.length; i++) {
+      predictions[i] = decide(texts.get(i), outputs[i], model);
     }
     return List.of(predictions);
   }

@@ -180,6 +180,30 @@ public final class TransformerModel implements AutoCloseable {
     return tokenizer.encode(text, manifest.maxLength());
   }
 
+  /** Texts per run in {@link #outputsInRuns}. */
+  private static final int RUN = 16;
+
+  /**
+   * {@link #outputs} for each text, in their order, computed in runs of {@value #RUN} texts of like
+   * length: a batch is padded to its longest text, so sorting by length first spends little on
+   * padding.
+   */
+  float[][] outputsInRuns(List<String> texts) {
+    Integer[] byLength = new Integer[texts.size()];
+    java.util.Arrays.setAll(byLength, i -> i);
+    java.util.Arrays.sort(byLength, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
+    float[][] outputs = new float[texts.size()][];
+    for (int from = 0; from < byLength.length; from += RUN) {
+      List<Integer> run =
+          java.util.Arrays.asList(byLength).subList(from, Math.min(from + RUN, byLength.length));
+      float[][] ran = outputs(run.stream().map(texts::get).toList());
+      for (int i = 0; i < run.size(); i++) {
+        outputs[run.get(i)] = ran[i];
+      }
+    }
+    return outputs;
+  }
+
   /**
    * Every output of the model for each text (the manifest's outputs, in its order: polarity, mixed
    * and negative log-odds), computed in one batch padded to its longest text.

@@ -1,7 +1,6 @@
 package pullquote.sentiment;
 
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -10,45 +9,53 @@ import java.util.concurrent.Future;
 
 /**
  * The transformer as a teacher for the linear model: its probability that each text is positive
- * (its polarity head alone), computed in batches of like length on every core. Distilling it into
- * the linear model lifts the fast tier at no cost when classifying (issue #18, item 5).
+ * (its polarity head alone), computed in runs of like length on every core. Distilling it into the
+ * linear model lifts the fast tier at no cost when classifying (issue #18, item 5).
  */
 public final class TransformerTeacher {
 
-  private static final int RUN = 16;
+  /** Texts a thread takes at once. */
+  private static final int CHUNK = 512;
 
   private final TransformerModel model;
   private final int threads;
+  private final int chunk;
 
   public TransformerTeacher(TransformerModel model, int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("a teacher needs a thread");
+    this(model, threads, CHUNK);
+  }
+
+  /**
+   * @param chunk texts a thread takes at once
+   */
+  TransformerTeacher(TransformerModel model, int threads, int chunk) {
+    if (threads < 1 || chunk < 1) {
+      throw new IllegalArgumentException("a teacher needs a thread and a chunk of 1 or more");
     }
     this.model = model;
     this.threads = threads;
+    this.chunk = chunk;
   }
 
   /** P(positive) for each text, in their order. */
   public double[] positive(List<String> texts) {
-    Integer[] order = new Integer[texts.size()];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
     double[] out = new double[texts.size()];
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-      List<Future<?>> runs = new java.util.ArrayList<>();
-      for (int from = 0; from < order.length; from += RUN) {
-        List<Integer> run = Arrays.asList(order).subList(from, Math.min(from + RUN, order.length));
-        runs.add(
+      List<Future<?>> parts = new ArrayList<>();
+      for (int from = 0; from < texts.size(); from += chunk) {
+        int start = from;
+        List<String> part = texts.subList(from, Math.min(from + chunk, texts.size()));
+        parts.add(
             pool.submit(
                 () -> {
-                  float[][] outputs = model.outputs(run.stream().map(texts::get).toList());
-                  for (int i = 0; i < run.size(); i++) {
-                    out[run.get(i)] = LogisticRegression.sigmoid(outputs[i][0]);
+                  float[][] outputs = model.outputsInRuns(part);
+                  for (int i = 0; i < outputs.length; i++) {
+                    out[start + i] = LogisticRegression.sigmoid(outputs[i][0]);
                   }
                 }));
       }
-      for (Future<?> run : runs) {
-        run.get();
+      for (Future<?> part : parts) {
+        part.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

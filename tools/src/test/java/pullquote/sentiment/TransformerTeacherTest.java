@@ -9,21 +9,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bundled transformer as a teacher: each text gets the P(positive) it gets alone, in the order
- * given, whatever the lengths the batches are sorted by.
+ * given, whatever the lengths the runs are sorted by and the chunks the threads take.
  */
 class TransformerTeacherTest {
 
   @Test
   void everyTextGetsItsOwnProbabilityInTheOrderGiven() {
     List<String> texts = new ArrayList<>();
-    for (int i = 0; i < 40; i++) { // more than one run of 16, lengths out of order
+    for (int i = 0; i < 40; i++) { // lengths out of order, more than a run of 16 in a chunk
       texts.add(
           i % 2 == 0
               ? "A warm, funny and beautifully acted film. ".repeat(1 + i % 5)
               : "Dull and overlong; the plot never comes alive. ".repeat(1 + (7 * i) % 4));
     }
     try (TransformerModel model = TransformerModel.bundled()) {
-      double[] taught = new TransformerTeacher(model, 2).positive(texts);
+      double[] taught = new TransformerTeacher(model, 2, 24).positive(texts);
 
       assertThat(taught).hasSize(texts.size());
       for (int i = 0; i < texts.size(); i++) {
