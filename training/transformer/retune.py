@@ -20,12 +20,14 @@ def main():
     parser.add_argument("--model-dir", required=True)
     args = parser.parse_args()
     splits, logits = {}, {}
-    for s in ("dev", "test"):
+    for s in ("train", "dev", "test"):
         with open(os.path.join(args.splits, s + ".jsonl"), encoding="utf-8") as f:
             splits[s] = [json.loads(line) for line in f]
+    for s in ("dev", "test"):
         logits[s] = np.loadtxt(os.path.join(args.model_dir, s + "-logits.tsv"), ndmin=2)
-    figures = {s: export.evaluate(logits[s], splits[s]) for s in ("dev", "test")}
-    decision = export.tune_decision(logits["dev"], splits["dev"])
+    prior = export.polarity_prior(splits["train"])
+    figures = {s: export.evaluate(logits[s], splits[s], prior) for s in ("dev", "test")}
+    decision = export.tune_decision(logits["dev"], splits["dev"], prior)
     for s in ("dev", "test"):
         figures[s]["decided"] = export.decided_figures(logits[s], splits[s], decision)
     path = os.path.join(args.model_dir, "manifest.json")

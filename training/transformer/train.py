@@ -152,7 +152,7 @@ def leave_one_out(args, splits, base, log):
     log(f"leaving out {name}: training on {len(train_rows)} rows, measuring on {len(held)}")
     model, _ = minilm.load_base(base)
     training = train(model, train_rows, args, log)
-    figures = export.evaluate(logits_of(model, held), held)
+    figures = export.evaluate(logits_of(model, held), held, export.polarity_prior(train_rows))
     result = {"held_out": name, "training": training, "figures": figures}
     log(json.dumps(result, indent=1))
     with open(os.path.join(args.out, f"loco-{name.replace('/', '_')}.json"), "w") as f:
@@ -209,8 +209,9 @@ def main():
         training = train(model, splits["train"], args, log)
         torch.save({"state": model.state_dict(), "training": training}, trained_path)
     logits = {s: logits_of(model, splits[s]) for s in ("dev", "test")}
-    figures = {s: export.evaluate(logits[s], splits[s]) for s in ("dev", "test")}
-    decision = export.tune_decision(logits["dev"], splits["dev"])
+    prior = export.polarity_prior(splits["train"])
+    figures = {s: export.evaluate(logits[s], splits[s], prior) for s in ("dev", "test")}
+    decision = export.tune_decision(logits["dev"], splits["dev"], prior)
     for s in ("dev", "test"):
         figures[s]["decided"] = export.decided_figures(logits[s], splits[s], decision)
     export.write_logits(logits, splits, args.out)

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The accurate tier: the linear model's log-odds plus the transformer's, decided under the cuts the
- * training pipeline tuned on its dev split for that sum. The evidence stays the linear model's
- * words, so a reader still sees why. The transformer loads on the first text that needs it: a build
- * whose reviews all carry a score, label or page distribution never loads it.
+ * The accurate tier: the linear model's log-odds plus the transformer's (its training prior taken
+ * out), decided under the cuts the training pipeline tuned on its dev split for that sum. The
+ * evidence stays the linear model's words, so a reader still sees why. The transformer loads on the
+ * first text that needs it: a build whose reviews all carry a score, label or page distribution
+ * never loads it.
  */
 public final class AccurateSentimentModel implements TextSentimentModel {
 
@@ -58,8 +59,14 @@ public final class AccurateSentimentModel implements TextSentimentModel {
   private Prediction decide(String text, float[] outputs, TransformerModel model) {
     double negativeHead =
         outputs.length > 2 ? LogisticRegression.sigmoid(outputs[2]) : 0; // older models: two heads
+    // The transformer's polarity carries its training prior (three fresh to one rotten); the
+    // linear model's carries none, and neither should their sum for a text with only its words.
+    var manifest = model.manifest();
     return linear.classify(
-        text, new LogOdds(outputs[0], outputs[1]), negativeHead, model.manifest().cuts());
+        text,
+        new LogOdds(outputs[0] - manifest.polarityPrior(), outputs[1]),
+        negativeHead,
+        manifest.cuts());
   }
 
   @Override

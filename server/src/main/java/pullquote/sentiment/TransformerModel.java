@@ -40,11 +40,22 @@ public final class TransformerModel implements AutoCloseable {
    * What the training pipeline wrote beside the model: how long a text it reads, the cuts of the
    * three-class decision over the summed log-odds (tuned on the dev split), the model file's
    * checksum, and the base's weights it reads, with their shapes.
+   *
+   * @param polarityPrior the log-odds of positive among the excerpts the polarity head was trained
+   *     on, which its logit carries and the sum takes out (0 for models from before it did)
    */
-  public record Manifest(int maxLength, Cuts cuts, String sha256, Map<String, long[]> baseWeights) {
+  public record Manifest(
+      int maxLength,
+      Cuts cuts,
+      double polarityPrior,
+      String sha256,
+      Map<String, long[]> baseWeights) {
     public Manifest {
       if (maxLength < 2 || maxLength > 512) {
         throw new IllegalArgumentException("max_length must be within 2-512: " + maxLength);
+      }
+      if (!Double.isFinite(polarityPrior)) {
+        throw new IllegalArgumentException("polarity_prior must be a number: " + polarityPrior);
       }
     }
   }
@@ -168,7 +179,11 @@ public final class TransformerModel implements AutoCloseable {
             decision.path("negative_cut").asDouble(),
             decision.path("negative_threshold").asDouble(1));
     return new Manifest(
-        root.path("max_length").asInt(), cuts, root.path("sha256").asText(), baseWeights);
+        root.path("max_length").asInt(),
+        cuts,
+        decision.path("polarity_prior").asDouble(0),
+        root.path("sha256").asText(),
+        baseWeights);
   }
 
   public Manifest manifest() {

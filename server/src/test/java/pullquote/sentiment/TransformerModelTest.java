@@ -87,6 +87,18 @@ class TransformerModelTest {
   }
 
   @Test
+  void theTrainingPriorTheSumTakesOutIsReadAndAnOlderManifestWithoutItTakesOutNothing(
+      @TempDir Path dir) throws IOException {
+    copyOfBundled(dir);
+    // log(32,472 / 10,686): fresh against rotten among the training split's excerpts
+    assertThat(TransformerModel.read(dir).manifest().polarityPrior()).isEqualTo(1.1114);
+    Path manifest = dir.resolve("manifest.json");
+    Files.writeString(
+        manifest, Files.readString(manifest).replace("\"polarity_prior\": 1.1114,", ""));
+    assertThat(TransformerModel.read(dir).manifest().polarityPrior()).isZero();
+  }
+
+  @Test
   void aDamagedOrMissingModelFileIsOneSentenceNamingIt(@TempDir Path dir) throws IOException {
     copyOfBundled(dir);
     assertThat(TransformerModel.read(dir).manifest().maxLength()).isEqualTo(128);
