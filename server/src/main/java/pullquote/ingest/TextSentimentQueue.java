@@ -14,10 +14,10 @@ import java.util.function.Function;
 /**
  * Passes reviews on in reading order while a costly text model decides the text-only ones in
  * batches on threads of its own. The accurate tier takes milliseconds a text and runs faster in
- * batches; on the reading thread, one at a time, it made a build that forced it on every review ~40
- * times slower than the fast tier. Order is kept, so ids, duplicates and the index come out as a
- * single-threaded read would make them. The reading thread waits only when {@link #WINDOW} reviews
- * queue behind an undecided one.
+ * batches; on the reading thread, one at a time, a build that forced it on every review of 10,000
+ * took 123 s against 2.7 s with the fast tier (78.6 s so). Order is kept, so ids, duplicates and
+ * the index come out as a single-threaded read would make them. The reading thread waits only when
+ * {@link #WINDOW} reviews queue behind an undecided one.
  */
 final class TextSentimentQueue {
 
