@@ -25,10 +25,6 @@ public final class AccurateSentimentModel implements TextSentimentModel {
     this.transformer = new LoadOnce<>(transformer);
   }
 
-  private TransformerModel transformer() {
-    return transformer.get();
-  }
-
   @Override
   public boolean costly() {
     return true;
@@ -36,7 +32,7 @@ public final class AccurateSentimentModel implements TextSentimentModel {
 
   @Override
   public void prepare() {
-    transformer();
+    transformer.get();
   }
 
   @Override
@@ -47,7 +43,7 @@ public final class AccurateSentimentModel implements TextSentimentModel {
   /** Runs the transformer over the texts together, in runs of like length. */
   @Override
   public List<Prediction> classifyAll(List<String> texts) {
-    TransformerModel model = transformer();
+    TransformerModel model = transformer.get();
     float[][] outputs = model.outputsInRuns(texts);
     Prediction[] predictions = new Prediction[texts.size()];
     for (int i = 0; i < predictions.length; i++) {

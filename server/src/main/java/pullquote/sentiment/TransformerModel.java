@@ -116,7 +116,7 @@ public final class TransformerModel implements AutoCloseable {
       String sum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model));
       if (!sum.equals(manifest.sha256())) {
         throw new IOException(
-            "its checksum is not the manifest's: the file is damaged or not the" + " one trained");
+            "its checksum is not the manifest's: the file is damaged or not the one trained");
       }
       file = BaseModel.ARTIFACT;
       WordPieceTokenizer tokenizer;
