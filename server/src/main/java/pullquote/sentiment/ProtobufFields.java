@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the fields of one protocol-buffer message held in a buffer, in order, as the wire format
- * lays them out: just what reading the base's weights out of an ONNX file needs. Length-delimited
- * values come as views of the buffer, so the 90 MB file is never copied to be parsed.
- * (protobuf-java did this through sun.misc.Unsafe, which JDK 24 and later warn about on the
- * terminal.)
+ * lays them out: just what reading the base's weights out of an ONNX file, and rewriting a graph's
+ * nodes ({@link QuantisedGraph}), need. Length-delimited values come as views of the buffer, so the
+ * 90 MB file is never copied to be parsed. (protobuf-java did this through sun.misc.Unsafe, which
+ * JDK 24 and later warn about on the terminal.)
  */
 final class ProtobufFields {
 
@@ -24,6 +24,16 @@ final class ProtobufFields {
   /** The message from the buffer's position to its limit. */
   ProtobufFields(ByteBuffer message) {
     this.message = message.slice();
+  }
+
+  /** Where the next field starts, counted from the message's first byte. */
+  int position() {
+    return message.position();
+  }
+
+  /** The message's bytes from {@code from} up to the current field's end: a field as written. */
+  ByteBuffer span(int from) {
+    return message.slice(from, message.position() - from);
   }
 
   /** Whether any bytes are left (for a packed repeated field's values). */

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,32 +15,26 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bundled transformer against what the training pipeline computed for the same model: the same
- * ids and, to 1e-4, the same log-odds for pinned texts (written for this test, none from a corpus),
- * one at a time and batched; and a damaged or missing file, or a base that is not the one trained
- * on, said in one sentence.
+ * The bundled transformer in float32 against what the training pipeline computed for the same
+ * model: the same ids and, to 1e-4, the same log-odds for pinned texts (written for this test, none
+ * from a corpus), one at a time and batched (int8, as the product runs it: QuantisedGraphTest); and
+ * a damaged or missing file, or a base that is not the one trained on, said in one sentence.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransformerModelTest {
 
-  private static final Path PINNED =
-      Path.of("server/src/test/resources/fixtures/sentiment/transformer-pinned.jsonl");
-
   private TransformerModel model;
-  private final List<String> texts = new ArrayList<>();
-  private final List<int[]> ids = new ArrayList<>();
-  private final List<double[]> logits = new ArrayList<>();
+  private List<String> texts;
+  private List<int[]> ids;
+  private List<double[]> logits;
 
   @BeforeAll
   void load() throws IOException {
-    model = TransformerModel.bundled();
-    ObjectMapper json = new ObjectMapper();
-    for (String line : Files.readAllLines(PINNED)) {
-      JsonNode row = json.readTree(line);
-      texts.add(row.path("text").asText());
-      ids.add(json.convertValue(row.path("ids"), int[].class));
-      logits.add(json.convertValue(row.path("logits"), double[].class));
-    }
+    model = TransformerModel.bundled(TransformerModel.Precision.FLOAT32);
+    PinnedSample sample = PinnedSample.read();
+    texts = sample.texts();
+    ids = sample.ids();
+    logits = sample.logits();
   }
 
   @AfterAll
