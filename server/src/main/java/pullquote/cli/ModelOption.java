@@ -61,16 +61,17 @@ final class ModelOption {
     if (tier == Tier.fast) {
       return linear;
     }
-    return new AccurateSentimentModel(linear, transformerLoader());
+    return new AccurateSentimentModel(linear, transformerLoader(TransformerModel.Precision.INT8));
   }
 
   /**
    * The chosen transformer, to be read when called; its directory is checked here, so one without a
    * model is bad usage said in one sentence.
    */
-  java.util.function.Supplier<TransformerModel> transformerLoader() {
+  java.util.function.Supplier<TransformerModel> transformerLoader(
+      TransformerModel.Precision precision) {
     if (transformer == null) {
-      return TransformerModel::bundled;
+      return () -> TransformerModel.bundled(precision);
     }
     if (!Files.isRegularFile(transformer.resolve("model.onnx"))
         || !Files.isRegularFile(transformer.resolve("manifest.json"))) {
@@ -82,7 +83,7 @@ final class ModelOption {
               + " them)");
     }
     Path dir = transformer;
-    return () -> TransformerModel.read(dir);
+    return () -> TransformerModel.read(dir, precision);
   }
 
   /** What the chosen transformer is called in a trained model's metadata. */

@@ -1,11 +1,5 @@
 package pullquote.sentiment;
 
-import static ai.onnxruntime.OnnxJavaType.INT8;
-
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxTensorLike;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,9 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -123,50 +115,6 @@ final class BaseModel {
     } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
       return null;
     }
-  }
-
-  /** The base's two-dimensional weights: the matrices its products may run in int8. */
-  static Map<String, long[]> matrices(Map<String, long[]> shapes) {
-    Map<String, long[]> matrices = new HashMap<>();
-    shapes.forEach(
-        (name, shape) -> {
-          if (shape.length == 2) {
-            matrices.put(name, shape);
-          }
-        });
-    return matrices;
-  }
-
-  /**
-   * The base's weights as the graph reads them: a matrix the graph now multiplies in int8 as its
-   * int8 values and column scales, the rest as float32. Each tensor is also added to {@code made},
-   * for closing.
-   */
-  static Map<String, OnnxTensorLike> tensors(
-      OrtEnvironment environment,
-      Map<String, long[]> shapes,
-      Set<String> quantised,
-      List<OnnxTensor> made)
-      throws IOException, OrtException {
-    Map<String, OnnxTensorLike> initializers = new HashMap<>();
-    for (var weight : weights(shapes).entrySet()) {
-      String name = weight.getKey();
-      long[] shape = shapes.get(name);
-      if (quantised.contains(name)) {
-        QuantisedGraph.Quantised q = QuantisedGraph.quantise(weight.getValue(), shape);
-        OnnxTensor values = OnnxTensor.createTensor(environment, q.values(), shape, INT8);
-        made.add(values);
-        initializers.put(name + QuantisedGraph.VALUES, values);
-        OnnxTensor scales = OnnxTensor.createTensor(environment, q.scales(), new long[] {shape[1]});
-        made.add(scales);
-        initializers.put(name + QuantisedGraph.SCALES, scales);
-      } else {
-        OnnxTensor tensor = OnnxTensor.createTensor(environment, weight.getValue(), shape);
-        made.add(tensor);
-        initializers.put(name, tensor);
-      }
-    }
-    return initializers;
   }
 
   /** The wanted weights out of an ONNX file's bytes (a ModelProto). */

@@ -3,8 +3,6 @@ package pullquote.sentiment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +14,17 @@ import java.util.TreeSet;
  * The accurate tier run in 8-bit integers: the fine-tuned graph with each product by one of the
  * base's matrices turned into ONNX Runtime's {@code DynamicQuantizeMatMul}, which reads the matrix
  * as int8 with a scale per column and its input as uint8 with a scale per run. It took the tier
- * from ~8 to ~3.5 ms an excerpt on one core; on the dev split the summed decision did not move
- * beyond noise (balanced accuracy 0.841 as float32, 0.843 in int8), so the cuts tuned for float32
- * serve. The low-rank corrections, the embeddings and everything else stay float32.
+ * from ~7.5 to ~2.9 ms an excerpt on one core (classify, RT snippets); on the dev split the summed
+ * decision did not move beyond noise (balanced accuracy 0.841 as float32, 0.842 in int8), so the
+ * cuts tuned for float32 serve. The low-rank corrections, the embeddings and everything else stay
+ * float32.
  *
  * <p>The input's scale is taken over the whole run, so a text run beside others would get log-odds
  * that depend on them: the model runs each text alone ({@link TransformerModel#outputsInRuns}).
  *
  * <p>The graph the training pipeline wrote is kept as it is (its float32 log-odds are what the
- * parity test compares); this rewrites it at load. The matrices are quantised here too, from the
- * base's float32 weights, so the repository holds no second copy of anything.
+ * parity test compares); this rewrites it at load, and {@link QuantisedWeights} rounds the matrices
+ * from the base's float32 weights, so the repository holds no second copy of anything.
  */
 final class QuantisedGraph {
 
@@ -37,8 +36,10 @@ final class QuantisedGraph {
   private static final String OP = "DynamicQuantizeMatMul";
   private static final String DOMAIN = "com.microsoft";
 
-  // Field numbers of onnx.proto: ModelProto's graph and opset_import; GraphProto's node and
-  // initializer; NodeProto's input, op_type and domain; TensorProto's name; OperatorSetIdProto's.
+  // onnx.proto's field numbers (ModelProto's graph and opset_import; GraphProto's node and
+  // initializer; NodeProto's input, op_type and domain; TensorProto's dims, data_type, name,
+  // external_data and data_location; StringStringEntryProto's; OperatorSetIdProto's) and values
+  // (TensorProto.DataType FLOAT and INT8; DataLocation EXTERNAL).
   private static final int MODEL_GRAPH = 7;
   private static final int MODEL_OPSET_IMPORT = 8;
   private static final int GRAPH_NODE = 1;
@@ -53,8 +54,8 @@ final class QuantisedGraph {
   private static final int TENSOR_DATA_LOCATION = 14;
   private static final int ENTRY_KEY = 1;
   private static final int ENTRY_VALUE = 2;
-  private static final int FLOAT = 1;
-  private static final int INT8 = 3;
+  private static final int FLOAT_TYPE = 1;
+  private static final int INT8_TYPE = 3;
   private static final int EXTERNAL = 1;
   private static final int OPSET_DOMAIN = 1;
   private static final int OPSET_VERSION = 2;
@@ -62,7 +63,7 @@ final class QuantisedGraph {
   /**
    * @param model the ONNX file rewritten
    * @param matrices the base matrices whose products now run in int8 (each supplied as {@code
-   *     m:int8} and {@code m:scale}, see {@link #quantise})
+   *     m:int8} and {@code m:scale}, see {@link QuantisedWeights#tensors})
    */
   record Rewritten(byte[] model, Set<String> matrices) {}
 
@@ -88,39 +89,15 @@ final class QuantisedGraph {
       }
       start = fields.position();
     }
-    ByteArrayOutputStream opset = new ByteArrayOutputStream();
+    if (rewritten.isEmpty()) {
+      return new Rewritten(model, rewritten);
+    }
+    ByteArrayOutputStream opset = new ByteArrayOutputStream(); // the graph's first contrib op
     string(opset, OPSET_DOMAIN, DOMAIN);
     tag(opset, OPSET_VERSION, ProtobufFields.VARINT);
     varint(opset, 1);
     message(out, MODEL_OPSET_IMPORT, opset.toByteArray());
     return new Rewritten(out.toByteArray(), rewritten);
-  }
-
-  /** A base matrix [inputs, outputs] as int8 values and a float32 scale per output column. */
-  record Quantised(ByteBuffer values, FloatBuffer scales) {}
-
-  /**
-   * Symmetric, a scale per column: the column's largest magnitude maps to 127. Direct buffers, as
-   * ONNX Runtime reads them in place.
-   */
-  static Quantised quantise(FloatBuffer matrix, long[] shape) {
-    int rows = Math.toIntExact(shape[0]);
-    int columns = Math.toIntExact(shape[1]);
-    float[] scales = new float[columns];
-    for (int i = 0; i < rows * columns; i++) {
-      scales[i % columns] = Math.max(scales[i % columns], Math.abs(matrix.get(i)));
-    }
-    for (int j = 0; j < columns; j++) {
-      scales[j] = scales[j] > 0 ? scales[j] / 127f : 1f;
-    }
-    ByteBuffer values = ByteBuffer.allocateDirect(rows * columns);
-    for (int i = 0; i < rows * columns; i++) {
-      float q = (float) Math.rint(matrix.get(i) / scales[i % columns]);
-      values.put((byte) Math.max(-127, Math.min(127, q)));
-    }
-    FloatBuffer scaleBuffer =
-        ByteBuffer.allocateDirect(4 * columns).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    return new Quantised(values.flip(), scaleBuffer.put(scales).flip());
   }
 
   private static byte[] graph(
@@ -155,8 +132,8 @@ final class QuantisedGraph {
         continue;
       }
       long[] shape = candidates.get(name);
-      message(out, GRAPH_INITIALIZER, declared(name + VALUES, INT8, shape));
-      message(out, GRAPH_INITIALIZER, declared(name + SCALES, FLOAT, new long[] {shape[1]}));
+      message(out, GRAPH_INITIALIZER, declared(name + VALUES, INT8_TYPE, shape));
+      message(out, GRAPH_INITIALIZER, declared(name + SCALES, FLOAT_TYPE, new long[] {shape[1]}));
     }
     return out.toByteArray();
   }

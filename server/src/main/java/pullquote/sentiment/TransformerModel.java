@@ -156,11 +156,11 @@ public final class TransformerModel implements AutoCloseable {
       file = "model.onnx";
       QuantisedGraph.Rewritten graph =
           precision == Precision.INT8
-              ? QuantisedGraph.rewrite(model, BaseModel.matrices(manifest.baseWeights()))
+              ? QuantisedGraph.rewrite(model, QuantisedWeights.matrices(manifest.baseWeights()))
               : new QuantisedGraph.Rewritten(model, Set.of());
       file = BaseModel.ARTIFACT;
       Map<String, ai.onnxruntime.OnnxTensorLike> initializers =
-          BaseModel.tensors(environment, manifest.baseWeights(), graph.matrices(), weights);
+          QuantisedWeights.tensors(environment, manifest.baseWeights(), graph.matrices(), weights);
       file = "model.onnx";
       try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
         options.setIntraOpNumThreads(1);

@@ -142,7 +142,9 @@ final class TrainSentimentCommand implements Callable<Integer> {
   }
 
   private SentimentTrainer.Teacher teacher() {
-    TransformerModel transformer = model.transformerLoader().get();
+    // float32, the training pipeline's own log-odds: the teacher is measured, not served
+    TransformerModel transformer =
+        model.transformerLoader(TransformerModel.Precision.FLOAT32).get();
     TransformerTeacher teacher =
         new TransformerTeacher(transformer, Runtime.getRuntime().availableProcessors());
     return new SentimentTrainer.Teacher(

@@ -22,7 +22,7 @@ class TransformerTeacherTest {
               ? "A warm, funny and beautifully acted film. ".repeat(1 + i % 5)
               : "Dull and overlong; the plot never comes alive. ".repeat(1 + (7 * i) % 4));
     }
-    try (TransformerModel model = TransformerModel.bundled()) {
+    try (TransformerModel model = TransformerModel.bundled(TransformerModel.Precision.FLOAT32)) {
       double[] taught = new TransformerTeacher(model, 2, 24).positive(texts);
 
       assertThat(taught).hasSize(texts.size());
