@@ -283,10 +283,33 @@ def write_onnx(model, out, from_base):
         for i, name in enumerate(node.input):
             if name in rename:
                 node.input[i] = rename[name]
+    _low_rank_in_float16(graph, sum(isinstance(m, minilm.LowRankLinear) for m in model.modules()))
     path = os.path.join(out, "model.onnx")
     onnx.save(graph_model, path)
     os.remove(plain)
     return path, shapes
+
+
+def _low_rank_in_float16(graph, matrices):
+    """Stores each low-rank factor in float16 (minilm.round_low_rank has rounded them already, so
+    the values are unchanged) with a Cast back to float32 in front of the graph: half the bytes,
+    so a higher rank still fits the repository."""
+    factors = [t for t in graph.initializer
+               if t.data_type == TensorProto.FLOAT and ".lora_" in t.name]
+    if len(factors) != 2 * matrices:
+        raise RuntimeError(f"expected {2 * matrices} low-rank factors, found {len(factors)}")
+    casts = []
+    for tensor in factors:
+        values = numpy_helper.to_array(tensor)
+        half = numpy_helper.from_array(values.astype(np.float16), tensor.name + ".float16")
+        if not np.array_equal(numpy_helper.to_array(half).astype(np.float32), values):
+            raise RuntimeError(f"{tensor.name} was not rounded to float16 before the export")
+        tensor.CopyFrom(half)
+        casts.append(helper.make_node("Cast", [half.name], [half.name[: -len(".float16")]],
+                                      to=TensorProto.FLOAT))
+    nodes = list(graph.node)
+    del graph.node[:]
+    graph.node.extend(casts + nodes)
 
 
 @torch.no_grad()

@@ -3,9 +3,10 @@ and the sentiment heads the product reads: polarity (positive against negative),
 40-60 against the rest) and negative (a score under 40 against the rest).
 
 Fine-tuning is low-rank (LoRA): the artifact's matrices and embeddings stay frozen, and what trains
-is a rank-RANK correction beside each matrix, the biases, the layer norms and the head. What trains
-is about 1.5 MB, which the repository can hold; the frozen 90 MB come from the Maven artifact when
-the model loads, so the product ships the model without shipping a copy of the base.
+is a low-rank correction beside each matrix (rank RANK unless asked otherwise, scaled by SCALE),
+the biases, the layer norms and the head. What trains is about 1.5 MB, which the repository can
+hold; the frozen 90 MB come from the Maven artifact when the model loads, so the product ships the
+model without shipping a copy of the base.
 """
 import math
 
@@ -18,39 +19,42 @@ from torch import nn
 HIDDEN, LAYERS, HEADS, INTERMEDIATE, VOCAB, POSITIONS = 384, 6, 12, 1536, 30522, 512
 
 
-RANK, ALPHA = 8, 16
+RANK = 8
+# alpha / rank in LoRA's terms (alpha 16 at rank 8): the correction's scale, kept when the rank
+# changes so that the learning rate means the same.
+SCALE = 2.0
 OUTPUTS = ("polarity", "mixed", "negative")
 
 
 class LowRankLinear(nn.Module):
-    """x W + b + (x A) B alpha/rank: W frozen as the artifact stores it ([in, out], so the exported
+    """x W + b + (x A) B SCALE: W frozen as the artifact stores it ([in, out], so the exported
     graph reads the artifact's bytes unchanged), A and B trained; B starts at zero, so training
     starts from the base model."""
 
-    def __init__(self, inputs, outputs):
+    def __init__(self, inputs, outputs, rank):
         super().__init__()
         self.register_buffer("weight", torch.zeros(inputs, outputs))
         self.bias = nn.Parameter(torch.zeros(outputs))
-        self.lora_a = nn.Parameter(torch.randn(inputs, RANK) / math.sqrt(inputs))
-        self.lora_b = nn.Parameter(torch.zeros(RANK, outputs))
+        self.lora_a = nn.Parameter(torch.randn(inputs, rank) / math.sqrt(inputs))
+        self.lora_b = nn.Parameter(torch.zeros(rank, outputs))
 
     def forward(self, x):
         # Kept as two thin products, also in the export: folding them into W (ONNX Runtime
         # folds W + A B into a constant at load) classified ~10% faster but took 110 MB more.
-        low_rank = torch.matmul(torch.matmul(x, self.lora_a), self.lora_b) * (ALPHA / RANK)
+        low_rank = torch.matmul(torch.matmul(x, self.lora_a), self.lora_b) * SCALE
         return torch.matmul(x, self.weight) + self.bias + low_rank
 
 
 class Layer(nn.Module):
-    def __init__(self):
+    def __init__(self, rank):
         super().__init__()
-        self.query = LowRankLinear(HIDDEN, HIDDEN)
-        self.key = LowRankLinear(HIDDEN, HIDDEN)
-        self.value = LowRankLinear(HIDDEN, HIDDEN)
-        self.attention_out = LowRankLinear(HIDDEN, HIDDEN)
+        self.query = LowRankLinear(HIDDEN, HIDDEN, rank)
+        self.key = LowRankLinear(HIDDEN, HIDDEN, rank)
+        self.value = LowRankLinear(HIDDEN, HIDDEN, rank)
+        self.attention_out = LowRankLinear(HIDDEN, HIDDEN, rank)
         self.attention_norm = nn.LayerNorm(HIDDEN, eps=1e-12)
-        self.intermediate = LowRankLinear(HIDDEN, INTERMEDIATE)
-        self.out = LowRankLinear(INTERMEDIATE, HIDDEN)
+        self.intermediate = LowRankLinear(HIDDEN, INTERMEDIATE, rank)
+        self.out = LowRankLinear(INTERMEDIATE, HIDDEN, rank)
         self.out_norm = nn.LayerNorm(HIDDEN, eps=1e-12)
         self.dropout = nn.Dropout(0.1)
 
@@ -73,13 +77,13 @@ class Layer(nn.Module):
 class SentimentMiniLM(nn.Module):
     """Mean-pooled MiniLM with a linear head, one log-odds per name in OUTPUTS."""
 
-    def __init__(self):
+    def __init__(self, rank=RANK):
         super().__init__()
         self.register_buffer("word", torch.zeros(VOCAB, HIDDEN))
         self.register_buffer("position", torch.zeros(POSITIONS, HIDDEN))
         self.register_buffer("token_type", torch.zeros(2, HIDDEN))
         self.embedding_norm = nn.LayerNorm(HIDDEN, eps=1e-12)
-        self.layers = nn.ModuleList(Layer() for _ in range(LAYERS))
+        self.layers = nn.ModuleList(Layer(rank) for _ in range(LAYERS))
         self.dropout = nn.Dropout(0.1)
         self.head = nn.Linear(HIDDEN, len(OUTPUTS))
 
@@ -117,14 +121,24 @@ def _matmul_weights(graph, values):
     return named
 
 
-def load_base(onnx_path):
+def round_low_rank(model):
+    """Rounds the low-rank corrections to float16, as the exported file stores them (rank 16 in
+    float32 would pass 2 MiB), so that the figures and the pinned sample are the shipped model's."""
+    with torch.no_grad():
+        for module in model.modules():
+            if isinstance(module, LowRankLinear):
+                module.lora_a.copy_(module.lora_a.half().float())
+                module.lora_b.copy_(module.lora_b.half().float())
+
+
+def load_base(onnx_path, rank=RANK):
     """The encoder with the artifact's weights, and which of its buffers are the artifact's
     initializers (buffer name -> initializer name: the exported graph takes those from the
     artifact). The head starts at zero (no opinion)."""
     graph = onnx.load(onnx_path).graph
     values = _initializers(graph)
     weights = _matmul_weights(graph, values)
-    model = SentimentMiniLM()
+    model = SentimentMiniLM(rank)
     from_base = {}
 
     def put(tensor, name, frozen=False, key=None):

@@ -126,7 +126,7 @@ def train(model, rows, args, log):
                 log(f"step {step}/{steps} loss {running:.4f} ({time.time() - start:.0f} s)")
     model.eval()
     return {"steps": steps, "epochs": args.epochs, "batch": args.batch, "lr": args.lr,
-            "rank": minilm.RANK, "alpha": minilm.ALPHA,
+            "rank": args.rank, "alpha": minilm.SCALE * args.rank,
             "trained_parameters": sum(p.numel() for p in trained)}
 
 
@@ -150,8 +150,9 @@ def leave_one_out(args, splits, base, log):
     if not held:
         raise SystemExit(f"no dev or test rows of collection {name}")
     log(f"leaving out {name}: training on {len(train_rows)} rows, measuring on {len(held)}")
-    model, _ = minilm.load_base(base)
+    model, _ = minilm.load_base(base, args.rank)
     training = train(model, train_rows, args, log)
+    minilm.round_low_rank(model)
     figures = export.evaluate(logits_of(model, held), held, export.polarity_prior(train_rows))
     result = {"held_out": name, "training": training, "figures": figures}
     log(json.dumps(result, indent=1))
@@ -168,6 +169,8 @@ def main():
     parser.add_argument("--epochs", type=float, default=2.0)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-4)
+    parser.add_argument("--rank", type=int, default=minilm.RANK,
+                        help="rank of the low-rank corrections (the file grows ~83 KB a rank)")
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--limit", type=int, help="train on the first N rows only (a dry run)")
@@ -198,16 +201,18 @@ def main():
         return leave_one_out(args, splits, base, log)
     log(f"rows: " + ", ".join(f"{s} {len(r)}" for s, r in splits.items()))
 
-    model, from_base = minilm.load_base(base)
     trained_path = os.path.join(args.out, "trained.pt")
-    if args.export_only:
-        saved = torch.load(trained_path)
+    saved = torch.load(trained_path) if args.export_only else None
+    rank = saved["training"]["rank"] if saved else args.rank
+    model, from_base = minilm.load_base(base, rank)
+    if saved:
         model.load_state_dict(saved["state"])
         model.eval()
         training = saved["training"]
     else:
         training = train(model, splits["train"], args, log)
         torch.save({"state": model.state_dict(), "training": training}, trained_path)
+    minilm.round_low_rank(model)
     logits = {s: logits_of(model, splits[s]) for s in ("dev", "test")}
     prior = export.polarity_prior(splits["train"])
     figures = {s: export.evaluate(logits[s], splits[s], prior) for s in ("dev", "test")}
@@ -229,7 +234,9 @@ def main():
         "seed": args.seed,
         "training": training,
         "max_length": MAX_LENGTH,
-        "quantisation": "none: float32, the artifact's weights plus low-rank corrections",
+        "quantisation": "none in the file: the artifact's float32 weights plus low-rank corrections"
+                        " stored in float16 (the product rounds the artifact's matrices to int8"
+                        " when it loads them)",
         "outputs": {"logits": list(minilm.OUTPUTS)},
         "base_initializers": base_initializers,
         "decision": decision,
