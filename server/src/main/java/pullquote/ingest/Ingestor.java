@@ -62,7 +62,7 @@ public final class Ingestor {
               });
       TextSentimentQueue queue =
           new TextSentimentQueue(
-              sentiment, modelThreads, merger::accept, TextSentimentQueue.WINDOW);
+              sentiment, modelThreads, MODEL_THREADS, merger::accept, TextSentimentQueue.WINDOW);
       ReviewIds ids = new ReviewIds();
       long done = size;
       for (Path file : files) {

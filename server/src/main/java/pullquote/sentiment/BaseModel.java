@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -50,12 +51,13 @@ final class BaseModel {
   }
 
   /**
-   * The named float32 weights of the artifact's graph, each in a direct buffer (ONNX Runtime reads
-   * it in place), checked against the shape the fine-tuned model expects.
+   * The named float32 weights of the artifact's graph, each as little-endian bytes in a direct
+   * buffer (ONNX Runtime reads it in place), checked against the shape the fine-tuned model
+   * expects.
    *
    * @throws IOException naming the first weight that is missing or not of its shape
    */
-  static Map<String, FloatBuffer> weights(Map<String, long[]> wanted) throws IOException {
+  static Map<String, ByteBuffer> weights(Map<String, long[]> wanted) throws IOException {
     Path jar = artifactJar();
     if (jar == null) {
       try (InputStream stream = open(ONNX)) {
@@ -71,7 +73,7 @@ final class BaseModel {
    * entry took ~0.5 s, most of the model's load, where the unpacked file is mapped and read in
    * ~0.05 s. A copy that differs (damaged, another version) is passed over.
    */
-  static Map<String, FloatBuffer> weights(Map<String, long[]> wanted, Path jar) throws IOException {
+  static Map<String, ByteBuffer> weights(Map<String, long[]> wanted, Path jar) throws IOException {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       ZipEntry entry = zip.getEntry(ONNX.substring(1));
       if (entry == null) {
@@ -84,6 +86,43 @@ final class BaseModel {
       try (InputStream stream = zip.getInputStream(entry)) {
         return weights(ByteBuffer.wrap(stream.readAllBytes()), wanted);
       }
+    }
+  }
+
+  /**
+   * The directory the build unpacked the base's ONNX file into, beside the artifact's jar (the
+   * build's target/lib); empty when there is none, as when the jar is Maven's own copy.
+   */
+  static Optional<Path> unpackedDirectory() {
+    Path jar = artifactJar();
+    return jar != null && Files.isRegularFile(jar.resolveSibling(FILE))
+        ? Optional.of(jar.getParent())
+        : Optional.empty();
+  }
+
+  /**
+   * What names the base exactly: its ONNX file's and tokenizer's sizes and CRC-32s in the
+   * artifact's jar, read from the jar's directory (nothing inflated); empty when it is not in a
+   * jar.
+   */
+  static Optional<String> identity() {
+    Path jar = artifactJar();
+    if (jar == null) {
+      return Optional.empty();
+    }
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      StringBuilder identity = new StringBuilder(ARTIFACT);
+      for (String name : new String[] {FILE, TOKENIZER.substring(1)}) {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+          return Optional.empty();
+        }
+        identity.append(' ').append(name).append(' ').append(entry.getSize());
+        identity.append(' ').append(entry.getCrc());
+      }
+      return Optional.of(identity.toString());
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 
@@ -118,9 +157,9 @@ final class BaseModel {
   }
 
   /** The wanted weights out of an ONNX file's bytes (a ModelProto). */
-  private static Map<String, FloatBuffer> weights(ByteBuffer onnx, Map<String, long[]> wanted)
+  private static Map<String, ByteBuffer> weights(ByteBuffer onnx, Map<String, long[]> wanted)
       throws IOException {
-    Map<String, FloatBuffer> found = new HashMap<>();
+    Map<String, ByteBuffer> found = new HashMap<>();
     forEachField(
         new ProtobufFields(onnx),
         MODEL_GRAPH,
@@ -168,7 +207,7 @@ final class BaseModel {
   }
 
   private static void tensor(
-      ProtobufFields fields, Map<String, long[]> wanted, Map<String, FloatBuffer> found)
+      ProtobufFields fields, Map<String, long[]> wanted, Map<String, ByteBuffer> found)
       throws IOException {
     long[] dims = new long[0];
     long type = 0;
@@ -204,7 +243,7 @@ final class BaseModel {
     }
     // A copy, aligned: ONNX Runtime reads a direct buffer in place, and the file's offsets are not.
     ByteBuffer direct = ByteBuffer.allocateDirect(raw.remaining()).order(ByteOrder.LITTLE_ENDIAN);
-    found.put(name, direct.put(raw).flip().asFloatBuffer());
+    found.put(name, direct.put(raw).flip());
   }
 
   /** Dims come one by one or packed, as the writer chose. */

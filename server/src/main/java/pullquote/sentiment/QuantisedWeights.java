@@ -1,24 +1,16 @@
 package pullquote.sentiment;
 
-import static ai.onnxruntime.OnnxJavaType.INT8;
-
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxTensorLike;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The base's weights as the int8 graph reads them ({@link QuantisedGraph}): each matrix whose
- * products were rewritten as int8 values with a scale per column, quantised here from the
- * artifact's float32 at each load (so the repository holds no second copy), the rest as float32.
+ * The base's matrices as the int8 graph reads them ({@link QuantisedGraph}): int8 values with a
+ * scale per column, rounded here from the artifact's float32 (so the repository holds no second
+ * copy) when a load makes its weights ({@link PreparedModel}).
  */
 final class QuantisedWeights {
 
@@ -46,39 +38,15 @@ final class QuantisedWeights {
   }
 
   /**
-   * The base's weights as the graph reads them: a matrix the graph now multiplies in int8 as its
-   * int8 values and column scales, the rest as float32. Each tensor is also added to {@code made},
-   * for closing.
+   * A base matrix [inputs, outputs] as int8 values and a float32 scale per output column, in
+   * little-endian bytes, as the base's weights are.
    */
-  static Map<String, OnnxTensorLike> tensors(
-      OrtEnvironment environment,
-      Map<String, long[]> shapes,
-      Set<String> quantised,
-      List<OnnxTensor> made)
-      throws IOException, OrtException {
-    Map<String, OnnxTensorLike> initializers = new HashMap<>();
-    for (var weight : BaseModel.weights(shapes).entrySet()) {
-      String name = weight.getKey();
-      long[] shape = shapes.get(name);
-      if (quantised.contains(name)) {
-        Quantised q = quantise(name, weight.getValue(), shape);
-        OnnxTensor values = OnnxTensor.createTensor(environment, q.values(), shape, INT8);
-        made.add(values);
-        initializers.put(name + QuantisedGraph.VALUES, values);
-        OnnxTensor scales = OnnxTensor.createTensor(environment, q.scales(), new long[] {shape[1]});
-        made.add(scales);
-        initializers.put(name + QuantisedGraph.SCALES, scales);
-      } else {
-        OnnxTensor tensor = OnnxTensor.createTensor(environment, weight.getValue(), shape);
-        made.add(tensor);
-        initializers.put(name, tensor);
-      }
+  record Quantised(ByteBuffer values, ByteBuffer scales) {
+    /** The scales as floats. */
+    FloatBuffer scaleValues() {
+      return scales.duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     }
-    return initializers;
   }
-
-  /** A base matrix [inputs, outputs] as int8 values and a float32 scale per output column. */
-  record Quantised(ByteBuffer values, FloatBuffer scales) {}
 
   /**
    * Symmetric, a scale per column: the column's largest magnitude maps to {@value #LEVELS}. Direct
@@ -106,8 +74,8 @@ final class QuantisedWeights {
       float q = (float) Math.rint(matrix.get(i) / scales[i % columns]);
       values.put((byte) Math.max(-LEVELS, Math.min(LEVELS, q)));
     }
-    FloatBuffer scaleBuffer =
-        ByteBuffer.allocateDirect(4 * columns).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    return new Quantised(values.flip(), scaleBuffer.put(scales).flip());
+    ByteBuffer scaleBytes = ByteBuffer.allocateDirect(4 * columns).order(ByteOrder.LITTLE_ENDIAN);
+    scaleBytes.asFloatBuffer().put(scales);
+    return new Quantised(values.flip(), scaleBytes);
   }
 }

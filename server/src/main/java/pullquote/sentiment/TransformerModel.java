@@ -4,8 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
@@ -16,7 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * The accurate tier's encoder: all-MiniLM-L6-v2 fine-tuned on critic excerpts
@@ -38,35 +36,11 @@ public final class TransformerModel implements AutoCloseable {
   /** Where the bundled model is on the class path. */
   static final String BUNDLED = "/pullquote/sentiment/transformer/";
 
-  /**
-   * What the training pipeline wrote beside the model: how long a text it reads, the cuts of the
-   * three-class decision over the summed log-odds (tuned on the dev split), the model file's
-   * checksum, and the base's weights it reads, with their shapes.
-   *
-   * @param polarityPrior the log-odds of positive among the excerpts the polarity head was trained
-   *     on, which its logit carries and the sum takes out (0 for models from before it did)
-   */
-  public record Manifest(
-      int maxLength,
-      Cuts cuts,
-      double polarityPrior,
-      String sha256,
-      Map<String, long[]> baseWeights) {
-    public Manifest {
-      if (maxLength < 2 || maxLength > 512) {
-        throw new IllegalArgumentException("max_length must be within 2-512: " + maxLength);
-      }
-      if (!Double.isFinite(polarityPrior)) {
-        throw new IllegalArgumentException("polarity_prior must be a number: " + polarityPrior);
-      }
-    }
-  }
-
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final List<OnnxTensor> baseWeights;
   private final WordPieceTokenizer tokenizer;
-  private final Manifest manifest;
+  private final TransformerManifest manifest;
   private final int textsPerRun;
 
   private TransformerModel(
@@ -74,7 +48,7 @@ public final class TransformerModel implements AutoCloseable {
       OrtSession session,
       List<OnnxTensor> baseWeights,
       WordPieceTokenizer tokenizer,
-      Manifest manifest,
+      TransformerManifest manifest,
       int textsPerRun) {
     this.environment = environment;
     this.session = session;
@@ -99,11 +73,19 @@ public final class TransformerModel implements AutoCloseable {
     return bundled(Precision.INT8);
   }
 
-  /** The model bundled with pullquote. */
+  /**
+   * The model bundled with pullquote; in int8, kept ready beside the base ({@link PreparedCache}).
+   */
   public static TransformerModel bundled(Precision precision) {
+    return bundled(precision, PreparedCache.besideBase());
+  }
+
+  /** The model bundled with pullquote, its int8 weights kept in {@code cache} when there is one. */
+  static TransformerModel bundled(Precision precision, Optional<PreparedCache> cache) {
     return load(
         "the bundled transformer model",
         precision,
+        cache,
         name -> {
           try (var in = TransformerModel.class.getResourceAsStream(BUNDLED + name)) {
             if (in == null) {
@@ -121,9 +103,15 @@ public final class TransformerModel implements AutoCloseable {
 
   /** A model directory as the training pipeline writes it: model.onnx and manifest.json. */
   public static TransformerModel read(Path dir, Precision precision) {
+    return read(dir, precision, PreparedCache.besideBase());
+  }
+
+  /** A model directory, its int8 weights kept in {@code cache} when there is one. */
+  static TransformerModel read(Path dir, Precision precision, Optional<PreparedCache> cache) {
     return load(
         "the transformer model in " + dir,
         precision,
+        cache,
         name -> Files.readAllBytes(dir.resolve(name)));
   }
 
@@ -135,32 +123,30 @@ public final class TransformerModel implements AutoCloseable {
    * Loads and checks the files and the base; anything wrong is one sentence in an {@link
    * IllegalStateException}, naming the file and what is wrong with it.
    */
-  private static TransformerModel load(String what, Precision precision, ModelFiles files) {
+  private static TransformerModel load(
+      String what, Precision precision, Optional<PreparedCache> cache, ModelFiles files) {
     String file = "manifest.json";
     List<OnnxTensor> weights = new ArrayList<>();
     try {
-      Manifest manifest = manifest(files.read(file));
+      byte[] manifestJson = files.read(file);
+      TransformerManifest manifest = TransformerManifest.parse(manifestJson);
       file = "model.onnx";
       byte[] model = files.read(file);
-      String sum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model));
-      if (!sum.equals(manifest.sha256())) {
-        throw new IOException(
-            "its checksum is not the manifest's: the file is damaged or not the one trained");
+      Optional<String> key = cacheKey(manifestJson, model, precision, cache);
+      PreparedModel prepared =
+          key.flatMap(k -> cache.get().read(manifest.sha256(), k)).orElse(null);
+      if (prepared == null) {
+        checkSum(model, manifest);
+        file = BaseModel.ARTIFACT;
+        PreparedModel made =
+            PreparedModel.prepare(model, manifest.baseWeights(), precision == Precision.INT8);
+        key.ifPresent(k -> cache.get().write(manifest.sha256(), k, made));
+        prepared = made;
       }
-      file = BaseModel.ARTIFACT;
-      WordPieceTokenizer tokenizer;
-      try (var in = BaseModel.tokenizer()) {
-        tokenizer = WordPieceTokenizer.read(in);
-      }
+      WordPieceTokenizer tokenizer = prepared.tokenizer();
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
-      file = "model.onnx";
-      QuantisedGraph.Rewritten graph =
-          precision == Precision.INT8
-              ? QuantisedGraph.rewrite(model, QuantisedWeights.matrices(manifest.baseWeights()))
-              : new QuantisedGraph.Rewritten(model, Set.of());
-      file = BaseModel.ARTIFACT;
       Map<String, ai.onnxruntime.OnnxTensorLike> initializers =
-          QuantisedWeights.tensors(environment, manifest.baseWeights(), graph.matrices(), weights);
+          prepared.tensors(environment, weights);
       file = "model.onnx";
       try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
         options.setIntraOpNumThreads(1);
@@ -169,7 +155,7 @@ public final class TransformerModel implements AutoCloseable {
         options.addExternalInitializers(initializers);
         return new TransformerModel(
             environment,
-            environment.createSession(graph.model(), options),
+            environment.createSession(prepared.graph(), options),
             weights,
             tokenizer,
             manifest,
@@ -186,41 +172,38 @@ public final class TransformerModel implements AutoCloseable {
     }
   }
 
-  private static Manifest manifest(byte[] json) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(json);
-    JsonNode decision = root.path("decision");
-    for (String field : List.of("mixed_scale", "mixed_threshold", "positive_cut", "negative_cut")) {
-      if (!decision.path(field).isNumber()) {
-        throw new IOException("no decision." + field);
-      }
+  private static void checkSum(byte[] model, TransformerManifest manifest)
+      throws IOException, NoSuchAlgorithmException {
+    String sum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model));
+    if (!sum.equals(manifest.sha256())) {
+      throw new IOException(
+          "its checksum is not the manifest's: the file is damaged or not the one trained");
     }
-    if (!root.path("sha256").isTextual() || !root.path("max_length").isInt()) {
-      throw new IOException("no sha256 or max_length");
-    }
-    Map<String, long[]> baseWeights = new java.util.LinkedHashMap<>();
-    for (var entry : root.path("base_initializers").properties()) {
-      long[] shape = new long[entry.getValue().size()];
-      for (int i = 0; i < shape.length; i++) {
-        shape[i] = entry.getValue().get(i).asLong();
-      }
-      baseWeights.put(entry.getKey(), shape);
-    }
-    Cuts cuts =
-        new Cuts(
-            decision.path("mixed_scale").asDouble(),
-            decision.path("mixed_threshold").asDouble(),
-            decision.path("positive_cut").asDouble(),
-            decision.path("negative_cut").asDouble(),
-            decision.path("negative_threshold").asDouble(1));
-    return new Manifest(
-        root.path("max_length").asInt(),
-        cuts,
-        decision.path("polarity_prior").asDouble(0),
-        root.path("sha256").asText(),
-        baseWeights);
   }
 
-  public Manifest manifest() {
+  /**
+   * What names what an int8 load makes ({@link PreparedCache}): the manifest and the model file, by
+   * their CRC-32s (the cache is only written once the model's checksum held, so a hit spares
+   * computing it again, and a file changed since misses), the base, and how matrices are rounded.
+   * Empty in float32 or without a cache.
+   */
+  private static Optional<String> cacheKey(
+      byte[] manifest, byte[] model, Precision precision, Optional<PreparedCache> cache) {
+    if (precision != Precision.INT8 || cache.isEmpty()) {
+      return Optional.empty();
+    }
+    String files = "manifest.json " + crc32(manifest) + " model.onnx " + crc32(model);
+    return BaseModel.identity()
+        .map(base -> files + "; " + base + "; int8/" + QuantisedWeights.LEVELS);
+  }
+
+  private static String crc32(byte[] bytes) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes);
+    return bytes.length + ":" + Long.toHexString(crc.getValue());
+  }
+
+  public TransformerManifest manifest() {
     return manifest;
   }
 

@@ -33,6 +33,16 @@ public final class WordPieceTokenizer {
     this.unk = id(vocab, "[UNK]");
   }
 
+  /** A tokenizer over that vocabulary (token to id), as {@link #vocabulary} gave it. */
+  static WordPieceTokenizer of(Map<String, Integer> vocab) {
+    return new WordPieceTokenizer(new HashMap<>(vocab));
+  }
+
+  /** Its vocabulary: token to id. */
+  Map<String, Integer> vocabulary() {
+    return java.util.Collections.unmodifiableMap(vocab);
+  }
+
   private static int id(Map<String, Integer> vocab, String token) {
     Integer id = vocab.get(token);
     if (id == null) {

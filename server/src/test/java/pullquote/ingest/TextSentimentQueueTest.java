@@ -96,7 +96,7 @@ class TextSentimentQueueTest {
     ExecutorService threads = TextSentimentQueue.threads(2);
     try {
       var queue =
-          new TextSentimentQueue(new SentimentResolver(accurate), threads, out::add, window);
+          new TextSentimentQueue(new SentimentResolver(accurate), threads, 2, out::add, window);
       for (int i = 0; i < count; i++) {
         String text = TEXTS[i % TEXTS.length] + " (" + i + ")";
         if (i % 3 == 0) {

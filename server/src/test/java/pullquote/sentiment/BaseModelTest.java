@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.FloatBuffer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +46,10 @@ class BaseModelTest {
   @Test
   void theFileUnpackedBesideTheJarGivesTheJarsWeights() throws IOException {
     Path jar = jar();
-    Map<String, FloatBuffer> fromJar = BaseModel.weights(WANTED, jar);
+    Map<String, ByteBuffer> fromJar = BaseModel.weights(WANTED, jar);
     unpack(jar, dir.resolve(FILE));
 
-    Map<String, FloatBuffer> fromFile = BaseModel.weights(WANTED, jar);
+    Map<String, ByteBuffer> fromFile = BaseModel.weights(WANTED, jar);
 
     assertThat(fromFile.keySet()).isEqualTo(WANTED.keySet());
     for (String name : WANTED.keySet()) {
@@ -62,7 +62,7 @@ class BaseModelTest {
   @Test
   void anUnpackedFileThatIsNotTheJarsEntryIsPassedOver() throws IOException {
     Path jar = jar();
-    Map<String, FloatBuffer> fromJar = BaseModel.weights(WANTED, jar);
+    Map<String, ByteBuffer> fromJar = BaseModel.weights(WANTED, jar);
     Path file = dir.resolve(FILE);
     unpack(jar, file);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -70,7 +70,7 @@ class BaseModelTest {
       channel.write(java.nio.ByteBuffer.wrap(new byte[4096]), channel.size() / 3);
     }
 
-    Map<String, FloatBuffer> read = BaseModel.weights(WANTED, jar);
+    Map<String, ByteBuffer> read = BaseModel.weights(WANTED, jar);
 
     for (String name : WANTED.keySet()) {
       assertThat(read.get(name).compareTo(fromJar.get(name))).as(name).isZero();

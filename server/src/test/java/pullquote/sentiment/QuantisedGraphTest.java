@@ -102,9 +102,9 @@ class QuantisedGraphTest {
     byte[] bytes = new byte[values.remaining()];
     values.duplicate().get(bytes);
     assertThat(bytes).containsExactly(127, -127, 0, 32, 25, 0, -76, 0, 0);
-    assertThat(q.scales().get(0)).isEqualTo(1f / 127);
-    assertThat(q.scales().get(1)).isEqualTo(0.5f / 127);
-    assertThat(q.scales().get(2)).isEqualTo(1f); // an all-zero column: any scale will do
+    assertThat(q.scaleValues().get(0)).isEqualTo(1f / 127);
+    assertThat(q.scaleValues().get(1)).isEqualTo(0.5f / 127);
+    assertThat(q.scaleValues().get(2)).isEqualTo(1f); // an all-zero column: any scale will do
   }
 
   @Test
