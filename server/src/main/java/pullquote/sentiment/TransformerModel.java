@@ -29,7 +29,8 @@ import java.util.Optional;
  * 1.5 MB, naming the base's frozen weights) and manifest.json. The bundled one is a resource of
  * pullquote's jar ({@link #BUNDLED}); a retrained one is a directory given with {@code
  * --transformer DIR}. The base's weights and tokenizer come from the Maven artifact ({@link
- * BaseModel}). Nothing is downloaded.
+ * BaseModel}). Nothing is downloaded. What a load makes of them is kept for the next load ({@link
+ * PreparedCache}).
  */
 public final class TransformerModel implements AutoCloseable {
 
