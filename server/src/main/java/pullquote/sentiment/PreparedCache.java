@@ -4,6 +4,7 @@ import static ai.onnxruntime.OnnxJavaType.FLOAT;
 import static ai.onnxruntime.OnnxJavaType.INT8;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,9 +31,10 @@ import java.util.zip.CRC32;
  * unpacked ONNX file (the build's {@code target/lib}), so {@code mvn clean} takes it with the rest
  * of the build.
  *
- * <p>It is only a cache: it is used when its key (what names the model file and the base, and how
- * the matrices are rounded) is the load's and its CRC-32 holds, and is otherwise made again and
- * replaced. Writing it is best effort: a directory that cannot be written just goes without.
+ * <p>It is only a cache: it is used when its key (what names the manifest, the model file, the
+ * base, the rounding and the code that made it) is the load's and its CRC-32 holds, and is
+ * otherwise made again and replaced. Writing it is best effort: a directory that cannot be written
+ * just goes without.
  *
  * <p>Layout, little-endian: magic, header length, header (key; the graph's and the vocabulary's
  * offsets and lengths; each weight's name, type, shape, offset and length), then the graph, the
@@ -95,12 +98,10 @@ final class PreparedCache {
     if (!string(header).equals(key)) {
       return Optional.empty();
     }
-    byte[] graph = new byte[Math.toIntExact(header.getLong(header.position() + 8))];
-    file.get(Math.toIntExact(header.getLong()), graph);
-    header.getLong();
-    ByteBuffer tokens =
-        file.slice(Math.toIntExact(header.getLong()), Math.toIntExact(header.getLong()))
-            .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer graphBytes = slice(file, header.getLong(), header.getLong());
+    byte[] graph = new byte[graphBytes.remaining()];
+    graphBytes.get(graph);
+    ByteBuffer tokens = slice(file, header.getLong(), header.getLong());
     Map<String, Integer> vocabulary = new HashMap<>(65_536);
     while (tokens.hasRemaining()) {
       int id = tokens.getInt();
@@ -114,12 +115,16 @@ final class PreparedCache {
       for (int i = 0; i < shape.length; i++) {
         shape[i] = header.getLong();
       }
-      ByteBuffer data =
-          file.slice(Math.toIntExact(header.getLong()), Math.toIntExact(header.getLong()))
-              .order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer data = slice(file, header.getLong(), header.getLong());
       weights.put(name, new PreparedModel.Weight(tag == INT8_TAG ? INT8 : FLOAT, shape, data));
     }
     return Optional.of(new PreparedModel(graph, weights, vocabulary));
+  }
+
+  /** That part of the file; an offset or length outside it throws, which {@link #read} catches. */
+  private static ByteBuffer slice(ByteBuffer file, long offset, long length) {
+    return file.slice(Math.toIntExact(offset), Math.toIntExact(length))
+        .order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /**
@@ -160,22 +165,51 @@ final class PreparedCache {
         }
         if (name.endsWith(".int8")) {
           others.add(path);
-        } else if (name.endsWith(".tmp") && Files.getLastModifiedTime(path).toMillis() < hourAgo) {
+        } else if (name.endsWith(".tmp") && modified(path).toMillis() < hourAgo) {
           deleteQuietly(path);
         }
       }
     }
-    others.sort(
-        java.util.Comparator.comparing(
-                (Path path) -> {
-                  try {
-                    return Files.getLastModifiedTime(path);
-                  } catch (IOException e) {
-                    return java.nio.file.attribute.FileTime.fromMillis(0);
-                  }
-                })
-            .reversed());
+    others.sort(java.util.Comparator.comparing(PreparedCache::modified).reversed());
     others.stream().skip(KEPT - 1).forEach(PreparedCache::deleteQuietly);
+  }
+
+  /** When the file was last written; the epoch when it is gone (another process moved it). */
+  private static FileTime modified(Path path) {
+    try {
+      return Files.getLastModifiedTime(path);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
+  /**
+   * What names the code that makes and lays out what is kept: the CRC-32 of its classes as they are
+   * on the class path. A change to how the graph is rewritten, the matrices rounded, the base or
+   * the tokenizer read, or this file laid out, makes a new key, so a build with such a change never
+   * maps what the code before it made.
+   */
+  static String codeIdentity() {
+    CRC32 crc = new CRC32();
+    for (Class<?> maker :
+        List.of(
+            PreparedCache.class,
+            PreparedModel.class,
+            QuantisedGraph.class,
+            QuantisedWeights.class,
+            BaseModel.class,
+            ProtobufFields.class,
+            WordPieceTokenizer.class)) {
+      try (InputStream in = maker.getResourceAsStream(maker.getSimpleName() + ".class")) {
+        if (in == null) {
+          return "code unknown " + System.nanoTime(); // never matches: made afresh
+        }
+        crc.update(in.readAllBytes());
+      } catch (IOException e) {
+        return "code unknown " + System.nanoTime();
+      }
+    }
+    return "code " + Long.toHexString(crc.getValue());
   }
 
   private static void writeTo(Path path, String key, PreparedModel prepared) throws IOException {
@@ -260,12 +294,19 @@ final class PreparedCache {
   }
 
   private static String string(ByteBuffer in) {
-    byte[] bytes = new byte[in.getInt()];
+    int length = in.getInt();
+    if (length < 0 || length > in.remaining()) {
+      throw new IndexOutOfBoundsException("a string of " + length + " bytes"); // not ours
+    }
+    byte[] bytes = new byte[length];
     in.get(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** As the build's other files are: a temporary file is made readable by its owner alone. */
+  /**
+   * Readable by all, as the build's other files are: a temporary file is created readable by its
+   * owner alone.
+   */
   private static void readableByAll(Path path) throws IOException {
     try {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));

@@ -77,22 +77,27 @@ record PreparedModel(byte[] graph, Map<String, Weight> weights, Map<String, Inte
     return WordPieceTokenizer.of(vocabulary);
   }
 
+  /** The model's graph, rewritten for int8 ({@link QuantisedGraph}) or, in float32, as it is. */
+  static QuantisedGraph.Rewritten graph(byte[] model, Map<String, long[]> shapes, boolean int8)
+      throws IOException {
+    return int8
+        ? QuantisedGraph.rewrite(model, QuantisedWeights.matrices(shapes))
+        : new QuantisedGraph.Rewritten(model, Set.of());
+  }
+
   /**
-   * Makes it: the graph rewritten for int8 (or kept as it is, in float32), the base's weights read
-   * from the artifact, the rewritten matrices rounded to int8, and the artifact's tokenizer.
+   * Makes it: the base's weights read from the artifact, the matrices the graph now multiplies in
+   * int8 rounded to int8, and the artifact's tokenizer.
    *
+   * @param graph the model's graph ({@link #graph})
    * @param shapes the base's weights the model names, with their shapes (its manifest's)
    */
-  static PreparedModel prepare(byte[] model, Map<String, long[]> shapes, boolean int8)
+  static PreparedModel prepare(QuantisedGraph.Rewritten graph, Map<String, long[]> shapes)
       throws IOException {
     Map<String, Integer> vocabulary;
     try (var in = BaseModel.tokenizer()) {
       vocabulary = WordPieceTokenizer.read(in).vocabulary();
     }
-    QuantisedGraph.Rewritten graph =
-        int8
-            ? QuantisedGraph.rewrite(model, QuantisedWeights.matrices(shapes))
-            : new QuantisedGraph.Rewritten(model, Set.of());
     Map<String, Weight> weights = new LinkedHashMap<>();
     for (var weight : BaseModel.weights(shapes).entrySet()) {
       String name = weight.getKey();

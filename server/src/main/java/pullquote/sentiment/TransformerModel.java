@@ -138,9 +138,10 @@ public final class TransformerModel implements AutoCloseable {
           key.flatMap(k -> cache.get().read(manifest.sha256(), k)).orElse(null);
       if (prepared == null) {
         checkSum(model, manifest);
+        QuantisedGraph.Rewritten graph =
+            PreparedModel.graph(model, manifest.baseWeights(), precision == Precision.INT8);
         file = BaseModel.ARTIFACT;
-        PreparedModel made =
-            PreparedModel.prepare(model, manifest.baseWeights(), precision == Precision.INT8);
+        PreparedModel made = PreparedModel.prepare(graph, manifest.baseWeights());
         key.ifPresent(k -> cache.get().write(manifest.sha256(), k, made));
         prepared = made;
       }
@@ -185,8 +186,9 @@ public final class TransformerModel implements AutoCloseable {
   /**
    * What names what an int8 load makes ({@link PreparedCache}): the manifest and the model file, by
    * their CRC-32s (the cache is only written once the model's checksum held, so a hit spares
-   * computing it again, and a file changed since misses), the base, and how matrices are rounded.
-   * Empty in float32 or without a cache.
+   * computing it again, and a file changed since misses), the base, how matrices are rounded and
+   * the code that makes it ({@link PreparedCache#codeIdentity}). Empty in float32, without a cache,
+   * or when the base is not in a jar (nothing then names it cheaply).
    */
   private static Optional<String> cacheKey(
       byte[] manifest, byte[] model, Precision precision, Optional<PreparedCache> cache) {
@@ -195,7 +197,14 @@ public final class TransformerModel implements AutoCloseable {
     }
     String files = "manifest.json " + crc32(manifest) + " model.onnx " + crc32(model);
     return BaseModel.identity()
-        .map(base -> files + "; " + base + "; int8/" + QuantisedWeights.LEVELS);
+        .map(
+            base ->
+                String.join(
+                    "; ",
+                    files,
+                    base,
+                    "int8/" + QuantisedWeights.LEVELS,
+                    PreparedCache.codeIdentity()));
   }
 
   private static String crc32(byte[] bytes) {

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The file an int8 load keeps what it made in: read back as written; passed over when damaged, cut
- * short or made under another key; never an error when it cannot be written; a few models' files
- * kept at most. And through the model itself: a load from the cache gives the very log-odds of a
- * load without it, does read what the cache holds, and a model file damaged since the cache was
- * written is still the one sentence it was.
+ * short, made under another key or with a header pointing outside it; never an error when it cannot
+ * be written; a few models' files kept at most. And through the model itself: a load from the cache
+ * gives the very log-odds of a load without it and does read what the cache holds, a changed
+ * manifest makes it afresh, and a model file damaged since the cache was written is still the one
+ * sentence it was.
  */
 class PreparedCacheTest {
 
@@ -70,6 +71,32 @@ class PreparedCacheTest {
 
     cache.write(SHA, KEY, small(3f)); // replaced by the next load that makes it
     assertThat(cache.read(SHA, KEY)).isPresent();
+  }
+
+  @Test
+  void aWholeFileWhoseHeaderPointsOutsideItIsNotRead(@TempDir Path dir) throws IOException {
+    PreparedCache cache = new PreparedCache(dir);
+    cache.write(SHA, KEY, small(3f));
+    Path file = cache.file(SHA);
+    byte[] whole = Files.readAllBytes(file);
+    int graphOffset = 16 + KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    // Each with its CRC-32 made right again, as a writer with another layout would leave it.
+    for (int[] change :
+        new int[][] {
+          {8, Integer.MAX_VALUE},
+          {12, Integer.MAX_VALUE},
+          {12, -5},
+          {graphOffset, whole.length + 64},
+          {graphOffset + 8, Integer.MAX_VALUE}
+        }) {
+      ByteBuffer changed = ByteBuffer.wrap(whole.clone()).order(ByteOrder.LITTLE_ENDIAN);
+      changed.putInt(change[0], change[1]);
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(changed.array(), 0, whole.length - 8);
+      changed.putLong(whole.length - 8, crc.getValue());
+      Files.write(file, changed.array());
+      assertThat(cache.read(SHA, KEY)).as("int %d at %d", change[1], change[0]).isEmpty();
+    }
   }
 
   @Test
@@ -147,6 +174,7 @@ class PreparedCacheTest {
     }
     Optional<PreparedCache> cache = Optional.of(new PreparedCache(dir.resolve("cache")));
     TransformerModel.read(model, TransformerModel.Precision.INT8, cache).close();
+    assertThat(writing(dir.resolve("cache"))).isNotEmpty();
     Path onnx = model.resolve("model.onnx");
     byte[] whole = Files.readAllBytes(onnx);
     whole[whole.length / 2] ^= 1;
@@ -158,6 +186,28 @@ class PreparedCacheTest {
                 + model
                 + " cannot be read: model.onnx: its checksum is not the manifest's: the file is"
                 + " damaged or not the one trained");
+  }
+
+  @Test
+  void aChangedManifestMakesItAfreshUnderANewKey(@TempDir Path dir) throws IOException {
+    Path model = Files.createDirectory(dir.resolve("model"));
+    for (String name : List.of("manifest.json", "model.onnx")) {
+      try (var in = getClass().getResourceAsStream(TransformerModel.BUNDLED + name)) {
+        Files.copy(in, model.resolve(name));
+      }
+    }
+    Path kept = dir.resolve("cache");
+    Optional<PreparedCache> cache = Optional.of(new PreparedCache(kept));
+    TransformerModel.read(model, TransformerModel.Precision.INT8, cache).close();
+    Path file = cache.get().file(writing(kept));
+    String before = keyIn(file);
+    assertThat(before).contains("manifest.json ", "model.onnx ", BaseModel.ARTIFACT, "code ");
+
+    Path manifest = model.resolve("manifest.json");
+    Files.writeString(manifest, Files.readString(manifest) + "\n");
+    TransformerModel.read(model, TransformerModel.Precision.INT8, cache).close();
+
+    assertThat(keyIn(file)).isNotEqualTo(before);
   }
 
   /** The model checksum's prefix of the one file in the directory. */
