@@ -18,8 +18,8 @@ import java.util.function.Function;
  * thread, one at a time, a build that forced it on every review of 10,000 took 123 s against 2.7 s
  * with the fast tier (78.6 s so, in float32; 31.0 s in int8). Order is kept, so ids, duplicates and
  * the index come out as a single-threaded read would make them. A text is sent to the model's
- * threads at once while fewer batches are out than there are threads, else in the next batch, so
- * a build with a few text-only reviews has each decided while reading goes on; the reading thread
+ * threads at once while fewer batches are out than there are threads, else in the next batch, so a
+ * build with a few text-only reviews has each decided while reading goes on; the reading thread
  * waits only when {@link #WINDOW} reviews queue behind an undecided one.
  */
 final class TextSentimentQueue {
