@@ -33,9 +33,12 @@ public final class WordPieceTokenizer {
     this.unk = id(vocab, "[UNK]");
   }
 
-  /** A tokenizer over that vocabulary (token to id), as {@link #vocabulary} gave it. */
+  /**
+   * A tokenizer over that vocabulary (token to id), as {@link #vocabulary} gave it. The map is used
+   * as it is, not copied (30,522 entries, at each model load): it must not change afterwards.
+   */
   static WordPieceTokenizer of(Map<String, Integer> vocab) {
-    return new WordPieceTokenizer(new HashMap<>(vocab));
+    return new WordPieceTokenizer(vocab);
   }
 
   /** Its vocabulary: token to id. */
