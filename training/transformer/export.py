@@ -283,7 +283,8 @@ def write_onnx(model, out, from_base):
         for i, name in enumerate(node.input):
             if name in rename:
                 node.input[i] = rename[name]
-    _low_rank_in_float16(graph, sum(isinstance(m, minilm.LowRankLinear) for m in model.modules()))
+    _low_rank_in_float16(graph, sum(isinstance(m, (minilm.LowRankLinear, minilm.LowRankEmbedding))
+                                    for m in model.modules()))
     path = os.path.join(out, "model.onnx")
     onnx.save(graph_model, path)
     os.remove(plain)

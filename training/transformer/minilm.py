@@ -45,6 +45,19 @@ class LowRankLinear(nn.Module):
         return torch.matmul(x, self.weight) + self.bias + low_rank
 
 
+class LowRankEmbedding(nn.Module):
+    """A low-rank correction to the frozen word embeddings: E[ids] + A[ids] B SCALE. A starts at
+    zero (LoRA's choice for embeddings: a row only moves once its word is seen), B at random."""
+
+    def __init__(self, rank):
+        super().__init__()
+        self.lora_a = nn.Parameter(torch.zeros(VOCAB, rank))
+        self.lora_b = nn.Parameter(torch.randn(rank, HIDDEN) / math.sqrt(rank))
+
+    def forward(self, input_ids):
+        return torch.matmul(self.lora_a[input_ids], self.lora_b) * SCALE
+
+
 class Layer(nn.Module):
     def __init__(self, rank):
         super().__init__()
@@ -77,9 +90,10 @@ class Layer(nn.Module):
 class SentimentMiniLM(nn.Module):
     """Mean-pooled MiniLM with a linear head, one log-odds per name in OUTPUTS."""
 
-    def __init__(self, rank=RANK):
+    def __init__(self, rank=RANK, embedding_rank=0):
         super().__init__()
         self.register_buffer("word", torch.zeros(VOCAB, HIDDEN))
+        self.word_lora = LowRankEmbedding(embedding_rank) if embedding_rank else None
         self.register_buffer("position", torch.zeros(POSITIONS, HIDDEN))
         self.register_buffer("token_type", torch.zeros(2, HIDDEN))
         self.embedding_norm = nn.LayerNorm(HIDDEN, eps=1e-12)
@@ -90,6 +104,8 @@ class SentimentMiniLM(nn.Module):
     def forward(self, input_ids, attention_mask):
         positions = torch.arange(input_ids.shape[1], device=input_ids.device)
         x = self.word[input_ids] + self.position[positions].unsqueeze(0) + self.token_type[0]
+        if self.word_lora is not None:
+            x = x + self.word_lora(input_ids)
         x = self.dropout(self.embedding_norm(x))
         mask = attention_mask.to(x.dtype)
         mask_bias = (1.0 - mask)[:, None, None, :] * -10000.0
@@ -126,19 +142,19 @@ def round_low_rank(model):
     float32 would pass 2 MiB), so that the figures and the pinned sample are the shipped model's."""
     with torch.no_grad():
         for module in model.modules():
-            if isinstance(module, LowRankLinear):
+            if isinstance(module, (LowRankLinear, LowRankEmbedding)):
                 module.lora_a.copy_(module.lora_a.half().float())
                 module.lora_b.copy_(module.lora_b.half().float())
 
 
-def load_base(onnx_path, rank=RANK):
+def load_base(onnx_path, rank=RANK, embedding_rank=0):
     """The encoder with the artifact's weights, and which of its buffers are the artifact's
     initializers (buffer name -> initializer name: the exported graph takes those from the
     artifact). The head starts at zero (no opinion)."""
     graph = onnx.load(onnx_path).graph
     values = _initializers(graph)
     weights = _matmul_weights(graph, values)
-    model = SentimentMiniLM(rank)
+    model = SentimentMiniLM(rank, embedding_rank)
     from_base = {}
 
     def put(tensor, name, frozen=False, key=None):

@@ -127,6 +127,7 @@ def train(model, rows, args, log):
     model.eval()
     return {"steps": steps, "epochs": args.epochs, "batch": args.batch, "lr": args.lr,
             "rank": args.rank, "alpha": minilm.SCALE * args.rank,
+            "embedding_rank": args.embedding_rank,
             "trained_parameters": sum(p.numel() for p in trained)}
 
 
@@ -150,7 +151,7 @@ def leave_one_out(args, splits, base, log):
     if not held:
         raise SystemExit(f"no dev or test rows of collection {name}")
     log(f"leaving out {name}: training on {len(train_rows)} rows, measuring on {len(held)}")
-    model, _ = minilm.load_base(base, args.rank)
+    model, _ = minilm.load_base(base, args.rank, args.embedding_rank)
     training = train(model, train_rows, args, log)
     minilm.round_low_rank(model)
     figures = export.evaluate(logits_of(model, held), held, export.polarity_prior(train_rows))
@@ -171,6 +172,9 @@ def main():
     parser.add_argument("--lr", type=float, default=5e-4)
     parser.add_argument("--rank", type=int, default=minilm.RANK,
                         help="rank of the low-rank corrections (the file grows ~83 KB a rank)")
+    parser.add_argument("--embedding-rank", type=int, default=0,
+                        help="rank of a low-rank correction to the word embeddings (0: none;"
+                             " ~0.5 MB a unit of rank in the file)")
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--limit", type=int, help="train on the first N rows only (a dry run)")
@@ -204,7 +208,8 @@ def main():
     trained_path = os.path.join(args.out, "trained.pt")
     saved = torch.load(trained_path) if args.export_only else None
     rank = saved["training"]["rank"] if saved else args.rank
-    model, from_base = minilm.load_base(base, rank)
+    embedding_rank = saved["training"].get("embedding_rank", 0) if saved else args.embedding_rank
+    model, from_base = minilm.load_base(base, rank, embedding_rank)
     if saved:
         model.load_state_dict(saved["state"])
         model.eval()

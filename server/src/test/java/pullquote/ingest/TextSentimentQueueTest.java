@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -124,6 +126,78 @@ class TextSentimentQueueTest {
         assertThat(review.sentimentEvidence()).isEqualTo(alone.evidence());
       }
     }
+  }
+
+  /**
+   * The sending rule: a text goes to the model's threads at once while fewer batches are out than
+   * there are threads (so a build with a few text-only reviews has them decided while reading goes
+   * on), else it waits in a batch until that holds 64 or a thread is free again.
+   */
+  @Test
+  void aTextIsSentAtOnceWhileAThreadIsFreeElseInAFullBatch() {
+    List<Integer> batches = new ArrayList<>();
+    TextSentimentModel linear = LinearSentimentModel.bundled();
+    TextSentimentModel costly =
+        new TextSentimentModel() { // the linear model, run as the queue runs a costly one
+          @Override
+          public Prediction classify(String text) {
+            return linear.classify(text);
+          }
+
+          @Override
+          public List<Prediction> classifyAll(List<String> texts) {
+            batches.add(texts.size());
+            return linear.classifyAll(texts);
+          }
+
+          @Override
+          public boolean costly() {
+            return true;
+          }
+        };
+    ArrayDeque<Runnable> held = new ArrayDeque<>(); // the model's two threads, run when told
+    Executor threads = held::add;
+    List<Review> out = new ArrayList<>();
+    var queue = new TextSentimentQueue(new SentimentResolver(costly), threads, 2, out::add, 4096);
+    int[] added = {0};
+    Runnable addText =
+        () -> {
+          int n = added[0]++;
+          String text = TEXTS[n % TEXTS.length] + " (" + n + ")";
+          queue.add(
+              text, d -> review(n, text, d.sentiment(), d.source(), d.confidence(), d.evidence()));
+        };
+
+    addText.run();
+    addText.run();
+    assertThat(held).hasSize(2); // each sent alone: both threads were free
+
+    for (int i = 0; i < TextSentimentQueue.BATCH + 1; i++) {
+      addText.run();
+    }
+    assertThat(held).hasSize(3); // both threads busy: the next 64 went as one batch, one waits
+
+    while (!held.isEmpty()) {
+      held.poll().run();
+    }
+    assertThat(batches).containsExactly(1, 1, TextSentimentQueue.BATCH);
+
+    addText.run(); // the threads are free again: the waiting text goes with this one
+    assertThat(held).hasSize(1);
+    assertThat(out).hasSize(2 + TextSentimentQueue.BATCH); // passed on, up to the undecided one
+    held.poll().run();
+    queue.finish();
+
+    assertThat(batches).containsExactly(1, 1, TextSentimentQueue.BATCH, 2);
+    assertThat(out).extracting(Review::id).containsExactly(ids(added[0]));
+  }
+
+  private static String[] ids(int count) {
+    String[] ids = new String[count];
+    for (int i = 0; i < count; i++) {
+      ids[i] = "r-" + i;
+    }
+    return ids;
   }
 
   private static Review review(
