@@ -90,14 +90,14 @@ class Layer(nn.Module):
 class SentimentMiniLM(nn.Module):
     """Mean-pooled MiniLM with a linear head, one log-odds per name in OUTPUTS."""
 
-    def __init__(self, rank=RANK, embedding_rank=0):
+    def __init__(self, rank=RANK, embedding_rank=0, layers=LAYERS):
         super().__init__()
         self.register_buffer("word", torch.zeros(VOCAB, HIDDEN))
         self.word_lora = LowRankEmbedding(embedding_rank) if embedding_rank else None
         self.register_buffer("position", torch.zeros(POSITIONS, HIDDEN))
         self.register_buffer("token_type", torch.zeros(2, HIDDEN))
         self.embedding_norm = nn.LayerNorm(HIDDEN, eps=1e-12)
-        self.layers = nn.ModuleList(Layer(rank) for _ in range(LAYERS))
+        self.layers = nn.ModuleList(Layer(rank) for _ in range(layers))
         self.dropout = nn.Dropout(0.1)
         self.head = nn.Linear(HIDDEN, len(OUTPUTS))
 
@@ -154,7 +154,9 @@ def load_base(onnx_path, rank=RANK, embedding_rank=0):
     graph = onnx.load(onnx_path).graph
     values = _initializers(graph)
     weights = _matmul_weights(graph, values)
-    model = SentimentMiniLM(rank, embedding_rank)
+    # Another BERT-shaped base of the same width (e.g. bge-small-en-v1.5, 12 layers) loads too.
+    layers = len({n.split(".")[2] for n in values if n.startswith("encoder.layer.")})
+    model = SentimentMiniLM(rank, embedding_rank, layers)
     from_base = {}
 
     def put(tensor, name, frozen=False, key=None):
