@@ -174,7 +174,7 @@ def main():
                         help="rank of the low-rank corrections (the file grows ~83 KB a rank)")
     parser.add_argument("--embedding-rank", type=int, default=0,
                         help="rank of a low-rank correction to the word embeddings (0: none;"
-                             " ~0.5 MB a unit of rank in the file)")
+                             " ~61 KB a unit of rank in the file)")
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--limit", type=int, help="train on the first N rows only (a dry run)")
