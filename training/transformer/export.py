@@ -248,7 +248,7 @@ class _Exported(torch.nn.Module):
         return self.model(input_ids, attention_mask)
 
 
-def write_onnx(model, out, from_base):
+def write_onnx(model, out, from_base, base_file=BASE_ONNX):
     """Exports the model without the artifact's frozen weights: each is left in the graph by the
     artifact's own initializer name, with its data marked external, and the product supplies it
     from the artifact when it loads the model. Returns the path and those names with their
@@ -278,7 +278,7 @@ def write_onnx(model, out, from_base):
             tensor.data_location = TensorProto.EXTERNAL
             del tensor.external_data[:]
             entry = tensor.external_data.add()
-            entry.key, entry.value = "location", BASE_ONNX
+            entry.key, entry.value = "location", base_file
     for node in graph.node:
         for i, name in enumerate(node.input):
             if name in rename:

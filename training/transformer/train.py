@@ -167,6 +167,11 @@ def main():
     parser.add_argument("--out", required=True, help="directory for model.onnx and manifest")
     parser.add_argument("--base", help="all-minilm-l6-v2.onnx (default: from ~/.m2)")
     parser.add_argument("--tokenizer", help="all-minilm-l6-v2-tokenizer.json (default: ~/.m2)")
+    parser.add_argument("--artifact", default=ARTIFACT,
+                        help="the Maven artifact --base and --tokenizer were unpacked from, as the"
+                             " manifest names it (default: MiniLM's)")
+    parser.add_argument("--base-name", default="all-MiniLM-L6-v2",
+                        help="the base model's name, as the manifest names it")
     parser.add_argument("--epochs", type=float, default=2.0)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-4)
@@ -226,12 +231,13 @@ def main():
         figures[s]["decided"] = export.decided_figures(logits[s], splits[s], decision)
     export.write_logits(logits, splits, args.out)
     log(json.dumps(figures, indent=1))
-    model_path, base_initializers = export.write_onnx(model, args.out, from_base)
+    model_path, base_initializers = export.write_onnx(model, args.out, from_base,
+                                                      os.path.basename(base))
     sample = export.pinned_sample(model, tokenizer, splits["test"], args.out)
     with open(model_path, "rb") as f:
         checksum = hashlib.sha256(f.read()).hexdigest()
     manifest = {
-        "base_model": {"name": "all-MiniLM-L6-v2", "artifact": ARTIFACT},
+        "base_model": {"name": args.base_name, "artifact": args.artifact},
         "data": {"export": "pullquote train-sentiment --data critic_reviews.csv --export-splits DIR"
                            " (the shared corpus)",
                  "rows": {s: len(r) for s, r in splits.items()},
